@@ -1,0 +1,79 @@
+package dev.dora.app;
+
+import dev.dora.ingest.github.GitHubSignature;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends the demo organisation through the real {@code /webhooks/github} endpoint, signed like
+ * GitHub signs. Services are sent in parallel, each in its own time order. Deliveries have stable
+ * ids derived from their content, so loading the same demo twice counts each once.
+ */
+final class DemoLoader {
+    private DemoLoader() {}
+
+    static int load(Path dataDir, String baseUrl, String secret, PrintStream out) {
+        List<List<DemoOrganisation.Webhook>> services =
+                DemoOrganisation.generate(Clock.systemUTC().instant(), 42L);
+        int total = services.stream().mapToInt(List::size).sum();
+        out.println("dora: loading the demo organisation (" + services.size() + " services, "
+                + total + " webhooks over " + DemoOrganisation.DAYS + " days)");
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> futures =
+                    services.stream()
+                            .map(s -> pool.submit(() -> sendAll(client, baseUrl, secret, s, sent)))
+                            .<Future<?>>map(f -> f)
+                            .toList();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            out.println("dora: demo load failed after " + sent.get() + " webhooks: " + e.getMessage());
+            return sent.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        out.println("dora: demo loaded (" + sent.get() + " webhooks accepted); the dashboard fills"
+                + " within seconds");
+        return sent.get();
+    }
+
+    private static Void sendAll(
+            HttpClient client, String baseUrl, String secret, List<DemoOrganisation.Webhook> hooks, AtomicInteger sent)
+            throws Exception {
+        URI uri = URI.create(baseUrl + "/webhooks/github");
+        for (DemoOrganisation.Webhook w : hooks) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .header("User-Agent", "GitHub-Hookshot/dora-demo")
+                            .header("X-GitHub-Event", w.event())
+                            .header("X-GitHub-Delivery", w.deliveryId())
+                            .header("X-Hub-Signature-256", GitHubSignature.sign(secret, w.body()))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(w.body()))
+                            .build();
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        "webhook answered " + response.statusCode() + ": " + response.body());
+            }
+            sent.incrementAndGet();
+        }
+        return null;
+    }
+}

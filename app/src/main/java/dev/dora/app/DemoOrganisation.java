@@ -1,0 +1,224 @@
+package dev.dora.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A synthetic organisation as GitHub would report it: six services of different cadences over
+ * the last 90 days; pushes of several commits to {@code main}; staging then production
+ * deployments through {@code deployment_status} webhooks; a few failed production attempts that
+ * the next deployment fixes. Seeded, so the same day gives the same organisation.
+ */
+final class DemoOrganisation {
+    /** One webhook to send, in order within its service. */
+    record Webhook(String service, String event, String deliveryId, byte[] body) {}
+
+    /** Service name, pushes per working day, pushes per production deployment. */
+    private record Profile(String name, double pushesPerDay, int pushesPerDeploy, double failureRate) {}
+
+    private static final List<Profile> PROFILES =
+            List.of(
+                    new Profile("checkout", 4.0, 1, 0.06),
+                    new Profile("payments", 2.5, 2, 0.08),
+                    new Profile("search", 1.5, 3, 0.05),
+                    new Profile("catalog", 1.0, 2, 0.10),
+                    new Profile("notifications", 0.6, 4, 0.04),
+                    new Profile("identity", 0.4, 5, 0.12));
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String ZERO = "0".repeat(40);
+    static final int DAYS = 90;
+
+    private DemoOrganisation() {}
+
+    /** Every service's webhooks, each list in time order. */
+    static List<List<Webhook>> generate(Instant now, long seed) {
+        List<List<Webhook>> all = new ArrayList<>();
+        Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(DAYS));
+        long deploymentIds = 1_000_000;
+        for (Profile p : PROFILES) {
+            Random random = new Random(seed ^ p.name().hashCode());
+            all.add(service(p, start, now, random, deploymentIds));
+            deploymentIds += 100_000;
+        }
+        return all;
+    }
+
+    private static List<Webhook> service(
+            Profile p, Instant start, Instant now, Random random, long firstDeploymentId) {
+        String repo = "acme/" + p.name();
+        List<Webhook> out = new ArrayList<>();
+        String head = ZERO;
+        long deploymentId = firstDeploymentId;
+        long statusId = firstDeploymentId * 10;
+        int pushesSinceDeploy = 0;
+        Instant lastPush = start;
+        for (Instant day = start; day.isBefore(now); day = day.plus(Duration.ofDays(1))) {
+            int dow = day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue();
+            if (dow >= 6) {
+                continue; // nobody pushes at the weekend here
+            }
+            int pushes = poisson(random, p.pushesPerDay());
+            for (int i = 0; i < pushes; i++) {
+                Instant pushAt = day.plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
+                if (!pushAt.isAfter(lastPush) || pushAt.isAfter(now.minus(Duration.ofMinutes(30)))) {
+                    continue;
+                }
+                int commits = 1 + random.nextInt(5);
+                List<String> shas = new ArrayList<>();
+                List<Instant> times = new ArrayList<>();
+                for (int c = 0; c < commits; c++) {
+                    shas.add(sha(random));
+                    long minutesBefore = (long) (random.nextDouble() * random.nextDouble() * 3 * 24 * 60);
+                    times.add(pushAt.minus(Duration.ofMinutes(minutesBefore + (commits - c) * 7L)));
+                }
+                times.sort(null);
+                out.add(push(repo, head, shas, times, pushAt, random));
+                head = shas.get(shas.size() - 1);
+                lastPush = pushAt;
+                pushesSinceDeploy++;
+                if (pushesSinceDeploy >= p.pushesPerDeploy()) {
+                    pushesSinceDeploy = 0;
+                    Instant staging = pushAt.plus(Duration.ofMinutes(10 + random.nextInt(50)));
+                    Instant production = staging.plus(Duration.ofMinutes(20 + random.nextInt(6 * 60)));
+                    if (production.isAfter(now)) {
+                        continue;
+                    }
+                    out.addAll(deployment(repo, ++deploymentId, statusId, head, "staging", staging, "success", random));
+                    statusId += 2;
+                    boolean fails = random.nextDouble() < p.failureRate();
+                    out.addAll(deployment(repo, ++deploymentId, statusId, head, "production", production,
+                            fails ? "failure" : "success", random));
+                    statusId += 2;
+                    if (fails) {
+                        Instant retry = production.plus(Duration.ofMinutes(15 + random.nextInt(90)));
+                        if (retry.isBefore(now)) {
+                            out.addAll(deployment(repo, ++deploymentId, statusId, head, "production", retry, "success", random));
+                            statusId += 2;
+                        }
+                    }
+                    lastPush = production;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Webhook push(
+            String repo, String before, List<String> shas, List<Instant> times, Instant at, Random random) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("ref", "refs/heads/main");
+        root.put("before", before);
+        root.put("after", shas.get(shas.size() - 1));
+        root.put("created", before.equals(ZERO));
+        root.put("deleted", false);
+        root.put("forced", false);
+        root.putNull("base_ref");
+        root.put("compare", "https://github.com/" + repo + "/compare/" + before.substring(0, 12) + "..." + shas.get(shas.size() - 1).substring(0, 12));
+        ArrayNode commits = root.putArray("commits");
+        ObjectNode last = null;
+        for (int i = 0; i < shas.size(); i++) {
+            ObjectNode c = commits.addObject();
+            c.put("id", shas.get(i));
+            c.put("tree_id", sha(random));
+            c.put("distinct", true);
+            c.put("message", "Change " + shas.get(i).substring(0, 7));
+            c.put("timestamp", times.get(i).toString());
+            c.put("url", "https://github.com/" + repo + "/commit/" + shas.get(i));
+            ObjectNode author = c.putObject("author");
+            author.put("name", "Demo Developer");
+            author.put("email", "dev@example.com");
+            c.set("committer", author.deepCopy());
+            c.putArray("added");
+            c.putArray("removed");
+            c.putArray("modified").add("src/main.java");
+            last = c;
+        }
+        root.set("head_commit", last.deepCopy());
+        root.set("repository", repository(repo, at));
+        root.putObject("pusher").put("name", "demo").put("email", "dev@example.com");
+        root.putObject("sender").put("login", "demo");
+        return webhook(repo, "push", root);
+    }
+
+    private static List<Webhook> deployment(
+            String repo, long id, long statusId, String sha, String env, Instant at, String finalState, Random random) {
+        Instant finished = at.plus(Duration.ofSeconds(60 + random.nextInt(400)));
+        return List.of(
+                deploymentStatus(repo, id, statusId, sha, env, at, "in_progress", at),
+                deploymentStatus(repo, id, statusId + 1, sha, env, at, finalState, finished));
+    }
+
+    private static Webhook deploymentStatus(
+            String repo, long id, long statusId, String sha, String env, Instant created, String state, Instant at) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("action", "created");
+        ObjectNode status = root.putObject("deployment_status");
+        status.put("url", "https://api.github.com/repos/" + repo + "/deployments/" + id + "/statuses/" + statusId);
+        status.put("id", statusId);
+        status.put("state", state);
+        status.put("environment", env);
+        status.put("created_at", at.toString());
+        status.put("updated_at", at.toString());
+        ObjectNode deployment = root.putObject("deployment");
+        deployment.put("url", "https://api.github.com/repos/" + repo + "/deployments/" + id);
+        deployment.put("id", id);
+        deployment.put("sha", sha);
+        deployment.put("ref", "main");
+        deployment.put("task", "deploy");
+        deployment.put("environment", env);
+        deployment.put("created_at", created.toString());
+        deployment.put("updated_at", at.toString());
+        root.set("repository", repository(repo, at));
+        root.putObject("sender").put("login", "deploy-bot");
+        return webhook(repo, "deployment_status", root);
+    }
+
+    private static ObjectNode repository(String repo, Instant pushedAt) {
+        ObjectNode r = MAPPER.createObjectNode();
+        r.put("name", repo.substring(repo.indexOf('/') + 1));
+        r.put("full_name", repo);
+        r.put("private", true);
+        r.put("default_branch", "main");
+        r.put("master_branch", "main");
+        r.put("pushed_at", pushedAt.getEpochSecond());
+        r.putObject("owner").put("login", repo.substring(0, repo.indexOf('/')));
+        return r;
+    }
+
+    private static Webhook webhook(String repo, String event, ObjectNode body) {
+        try {
+            byte[] bytes = MAPPER.writeValueAsBytes(body);
+            String delivery = UUID.nameUUIDFromBytes(bytes).toString();
+            return new Webhook(repo, event, delivery, bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha(Random random) {
+        byte[] b = new byte[20];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static int poisson(Random random, double mean) {
+        double l = Math.exp(-mean);
+        double p = 1;
+        int k = 0;
+        do {
+            k++;
+            p *= random.nextDouble();
+        } while (p > l);
+        return k - 1;
+    }
+}

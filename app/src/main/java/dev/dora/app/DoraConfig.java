@@ -1,0 +1,225 @@
+package dev.dora.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The one typed configuration of {@code dora up}, read once: defaults, then {@code dora.yaml},
+ * then environment variables, then command-line options. A wrong value stops start-up with a
+ * message naming the key. See the README's "Configuration" section for every key.
+ */
+record DoraConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String kafkaBootstrap,
+        Path warehouse,
+        Duration checkpointInterval,
+        int parallelism,
+        Pattern productionPattern,
+        String warehouseMemoryLimit,
+        int warehouseThreads,
+        String githubSecret,
+        String adminToken) {
+
+    static final String DEFAULT_PRODUCTION = "(?i)^prod(uction)?([-_ ].*)?$";
+    private static final Set<String> KEYS =
+            Set.of(
+                    "host",
+                    "port",
+                    "data",
+                    "kafka.bootstrap",
+                    "warehouse.path",
+                    "warehouse.memory_limit",
+                    "warehouse.threads",
+                    "flink.checkpoint_interval",
+                    "flink.parallelism",
+                    "metrics.production_pattern");
+
+    /** Thrown for a configuration value that cannot be used; the message names the key. */
+    static final class ConfigException extends RuntimeException {
+        ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DoraConfig[port=" + port + ", data=" + dataDir + ", kafka="
+                + (kafkaBootstrap == null ? "embedded" : kafkaBootstrap) + ", warehouse=" + warehouse
+                + "]";
+    }
+
+    /**
+     * @param file the YAML file, or null
+     * @param env environment variables
+     * @param portOption {@code --port}, or null
+     * @param dataOption {@code --data}, or null
+     */
+    static DoraConfig load(Path file, Map<String, String> env, Integer portOption, Path dataOption) {
+        JsonNode yaml = file == null ? null : readYaml(file);
+        int port = portOption != null ? portOption : intValue(yaml, "port", 8080);
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("port must be between 0 and 65535, got " + port);
+        }
+        String host = text(yaml, "host", "127.0.0.1");
+        Path data = dataOption != null ? dataOption : Path.of(text(yaml, "data", "./data"));
+        data = data.toAbsolutePath().normalize();
+        String kafka = env.getOrDefault("DORA_KAFKA_BOOTSTRAP", text(yaml, "kafka.bootstrap", null));
+        String warehouse =
+                env.getOrDefault(
+                        "DORA_WAREHOUSE",
+                        text(yaml, "warehouse.path", data.resolve("warehouse").toString()));
+        Duration interval = duration(yaml, "flink.checkpoint_interval", Duration.ofSeconds(2));
+        int parallelism = intValue(yaml, "flink.parallelism", 1);
+        if (parallelism < 1) {
+            throw new ConfigException("flink.parallelism must be at least 1");
+        }
+        String patternText = text(yaml, "metrics.production_pattern", DEFAULT_PRODUCTION);
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(patternText);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(
+                    "metrics.production_pattern is not a regular expression: " + e.getDescription());
+        }
+        String memory = text(yaml, "warehouse.memory_limit", "256MB");
+        if (!memory.matches("\\d+(\\.\\d+)?\\s*(KB|MB|GB|KiB|MiB|GiB)")) {
+            throw new ConfigException("warehouse.memory_limit must look like 256MB, got " + memory);
+        }
+        int threads = intValue(yaml, "warehouse.threads", 1);
+        if (threads < 1) {
+            throw new ConfigException("warehouse.threads must be at least 1");
+        }
+        String admin = env.get("DORA_ADMIN_TOKEN");
+        if (admin != null && !admin.isBlank() && admin.length() < 16) {
+            throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
+        }
+        return new DoraConfig(
+                host,
+                port,
+                data,
+                kafka == null || kafka.isBlank() ? null : kafka,
+                Path.of(warehouse).toAbsolutePath().normalize(),
+                interval,
+                parallelism,
+                pattern,
+                memory,
+                threads,
+                env.get("DORA_GITHUB_SECRET"),
+                admin);
+    }
+
+    private static JsonNode readYaml(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return null;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("configuration file " + file + " must be a YAML mapping");
+        }
+        List<String> unknown = new ArrayList<>();
+        collectKeys(root, "", unknown);
+        if (!unknown.isEmpty()) {
+            throw new ConfigException(
+                    "unknown configuration key(s) in " + file + ": " + String.join(", ", unknown)
+                            + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+        }
+        return root;
+    }
+
+    private static void collectKeys(JsonNode node, String prefix, List<String> unknown) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String key = prefix + f.getKey();
+            if (f.getValue().isObject()) {
+                collectKeys(f.getValue(), key + ".", unknown);
+            } else if (!KEYS.contains(key)) {
+                unknown.add(key);
+            }
+        }
+    }
+
+    private static JsonNode at(JsonNode root, String key) {
+        if (root == null) {
+            return null;
+        }
+        JsonNode n = root;
+        for (String part : key.split("\\.")) {
+            n = n.get(part);
+            if (n == null || n.isNull()) {
+                return null;
+            }
+        }
+        return n;
+    }
+
+    private static String text(JsonNode root, String key, String fallback) {
+        JsonNode n = at(root, key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isValueNode()) {
+            throw new ConfigException(key + " must be a single value");
+        }
+        return n.asText();
+    }
+
+    private static int intValue(JsonNode root, String key, int fallback) {
+        JsonNode n = at(root, key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+            throw new ConfigException(key + " must be a whole number, got " + n.asText());
+        }
+        return n.asInt();
+    }
+
+    private static Duration duration(JsonNode root, String key, Duration fallback) {
+        String v = text(root, key, null);
+        if (v == null) {
+            return fallback;
+        }
+        Duration d;
+        try {
+            d = v.matches("\\d+(ms|s|m)") ? parseShort(v) : Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(key + " must be a duration like 2s or 500ms, got " + v);
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw new ConfigException(key + " must be positive, got " + v);
+        }
+        return d;
+    }
+
+    private static Duration parseShort(String v) {
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        return v.endsWith("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
+    }
+}

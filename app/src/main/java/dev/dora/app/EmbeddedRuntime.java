@@ -1,0 +1,164 @@
+package dev.dora.app;
+
+import dev.dora.dashboard.DashboardConfig;
+import dev.dora.dashboard.DashboardRoutes;
+import dev.dora.events.Topics;
+import dev.dora.ingest.IngestConfig;
+import dev.dora.ingest.KafkaEnvelopePublisher;
+import dev.dora.ingest.WebhookRoutes;
+import dev.dora.jobs.JobSettings;
+import dev.dora.jobs.StreamingConfig;
+import dev.dora.jobs.StreamingMain;
+import dev.dora.warehouse.Warehouse;
+import dev.dora.warehouse.WarehouseConfig;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything in one JVM: the Kafka broker (unless an external cluster is configured), the Flink
+ * job on a MiniCluster, the DuckDB warehouse and one HTTP server for webhooks, API and pages.
+ * Started in dependency order and closed in reverse.
+ */
+final class EmbeddedRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedFlink flink;
+    private final KafkaEnvelopePublisher publisher;
+    private final Warehouse warehouse;
+    private final Javalin server;
+    final Secrets.Secret githubSecret;
+    final Secrets.Secret adminToken;
+
+    private EmbeddedRuntime(
+            EmbeddedKafka kafka,
+            EmbeddedFlink flink,
+            KafkaEnvelopePublisher publisher,
+            Warehouse warehouse,
+            Javalin server,
+            Secrets.Secret githubSecret,
+            Secrets.Secret adminToken) {
+        this.kafka = kafka;
+        this.flink = flink;
+        this.publisher = publisher;
+        this.warehouse = warehouse;
+        this.server = server;
+        this.githubSecret = githubSecret;
+        this.adminToken = adminToken;
+    }
+
+    static EmbeddedRuntime start(DoraConfig config) {
+        var secretsDir = config.dataDir().resolve("secrets");
+        Secrets.Secret github = Secrets.loadOrCreate(secretsDir, "github", config.githubSecret());
+        Secrets.Secret admin = Secrets.loadOrCreate(secretsDir, "admin-token", config.adminToken());
+
+        EmbeddedKafka kafka = null;
+        EmbeddedFlink flink = null;
+        KafkaEnvelopePublisher publisher = null;
+        Warehouse warehouse = null;
+        try {
+            String bootstrap = config.kafkaBootstrap();
+            if (bootstrap == null) {
+                kafka = EmbeddedKafka.start(config.dataDir().resolve("kafka"));
+                bootstrap = kafka.bootstrap();
+            }
+            EmbeddedKafka.ensureTopic(bootstrap, Topics.RAW, 1);
+            JobSettings settings =
+                    new JobSettings(
+                            config.productionPattern(), Duration.ofDays(8), Duration.ofDays(400));
+            flink =
+                    EmbeddedFlink.start(
+                            StreamingMain.production(
+                                    new StreamingConfig(
+                                            bootstrap,
+                                            "dora-streaming",
+                                            config.warehouse().toUri().toString(),
+                                            settings)),
+                            config.dataDir().resolve("checkpoints"),
+                            config.dataDir().resolve("tmp").resolve("flink"),
+                            config.checkpointInterval(),
+                            config.parallelism());
+            warehouse =
+                    new Warehouse(
+                            new WarehouseConfig(
+                                    config.warehouse(),
+                                    config.dataDir().resolve("tmp").resolve("duckdb"),
+                                    config.warehouseMemoryLimit(),
+                                    config.warehouseThreads()));
+            publisher = new KafkaEnvelopePublisher(bootstrap, Topics.RAW);
+            Javalin server = server(config, github, admin, publisher, warehouse, kafka != null);
+            server.start(config.host(), config.port());
+            return new EmbeddedRuntime(kafka, flink, publisher, warehouse, server, github, admin);
+        } catch (RuntimeException e) {
+            closeQuietly(publisher);
+            closeQuietly(flink);
+            closeQuietly(warehouse);
+            closeQuietly(kafka);
+            throw e;
+        }
+    }
+
+    private static Javalin server(
+            DoraConfig config,
+            Secrets.Secret github,
+            Secrets.Secret admin,
+            KafkaEnvelopePublisher publisher,
+            Warehouse warehouse,
+            boolean embeddedKafka) {
+        IngestConfig ingest =
+                new IngestConfig(
+                        Map.of("github", github.value()), IngestConfig.DEFAULT_MAX_BODY_BYTES);
+        WebhookRoutes webhooks = new WebhookRoutes(ingest, publisher, Clock.systemUTC());
+        DashboardRoutes dashboard =
+                new DashboardRoutes(
+                        new DashboardConfig(admin.value(), Duration.ofHours(12), false),
+                        warehouse,
+                        Clock.systemUTC());
+        return Javalin.create(
+                cfg -> {
+                    cfg.startup.showJavalinBanner = false;
+                    cfg.http.maxRequestSize = ingest.maxBodyBytes();
+                    webhooks.addTo(cfg.routes);
+                    dashboard.addTo(cfg);
+                    cfg.routes.get(
+                            "/health",
+                            ctx -> {
+                                Map<String, Object> body = new LinkedHashMap<>();
+                                body.put("status", "ok");
+                                body.put("kafka", embeddedKafka ? "embedded" : "external");
+                                body.put("data", config.dataDir().toString());
+                                ctx.json(body);
+                            });
+                });
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        LOG.info("stopping");
+        closeQuietly(server::stop);
+        closeQuietly(flink);
+        closeQuietly(publisher);
+        closeQuietly(kafka);
+        closeQuietly(warehouse);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dora.events;
+
+/**
+ * What a parser makes of one raw envelope: exactly one of the payload fields is set. One flat
+ * record (rather than a type hierarchy) keeps the stream between Flink operators on a single,
+ * cheaply serialised type.
+ *
+ * @param eventId id of the raw envelope it came from
+ * @param service the service the event belongs to
+ * @param push set for commits reaching a branch
+ * @param deployment set for a deployment status
+ */
+public record CanonicalEvent(
+        String eventId, String service, PushEvent push, DeploymentStatusEvent deployment) {
+
+    public static CanonicalEvent of(String eventId, String service, PushEvent push) {
+        return new CanonicalEvent(eventId, service, push, null);
+    }
+
+    public static CanonicalEvent of(
+            String eventId, String service, DeploymentStatusEvent deployment) {
+        return new CanonicalEvent(eventId, service, null, deployment);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.dora.jobs;
+
+import dev.dora.events.CanonicalEvent;
+import dev.dora.events.RawEnvelope;
+import dev.dora.jobs.github.GitHubParser;
+import java.util.List;
+
+/** Picks the parser for an envelope's source. */
+public final class Parsers {
+    private Parsers() {}
+
+    /**
+     * @throws UnparseableEventException with the reason, for input that cannot be used
+     */
+    public static List<CanonicalEvent> parse(RawEnvelope envelope) {
+        return switch (envelope.source()) {
+            case "github" -> GitHubParser.parse(envelope);
+            case EnvelopeDeserializer.INVALID_SOURCE ->
+                    throw new UnparseableEventException(
+                            envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));
+            default ->
+                    throw new UnparseableEventException(
+                            "no parser for source '" + envelope.source() + "'");
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.dora.jobs;
+
+import dev.dora.events.RawEnvelope;
+import dev.dora.events.Topics;
+import dev.dora.events.tables.Tables;
+import dev.dora.jobs.facts.ChangeRow;
+import dev.dora.jobs.facts.DeploymentChangeRow;
+import dev.dora.jobs.facts.DeploymentRow;
+import dev.dora.jobs.facts.RawRow;
+import dev.dora.jobs.facts.RejectedRow;
+import dev.dora.jobs.parquet.ParquetTableSink;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Entry point for running the job on an existing Flink cluster ({@code flink run -c
+ * dev.dora.jobs.StreamingMain dora.jar --kafka host:9092 --warehouse s3://bucket/dora}); also
+ * the production wiring that the embedded runtime reuses.
+ */
+public final class StreamingMain {
+    private StreamingMain() {}
+
+    /** The job reading the raw topic and writing Parquet tables. */
+    public static DoraJob production(StreamingConfig config) {
+        KafkaSource<RawEnvelope> source =
+                KafkaSource.<RawEnvelope>builder()
+                        .setBootstrapServers(config.kafkaBootstrap())
+                        .setTopics(Topics.RAW)
+                        .setGroupId(config.groupId())
+                        .setStartingOffsets(
+                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                        .setDeserializer(new EnvelopeDeserializer())
+                        .build();
+        String w = config.warehouse();
+        DoraJob.Sinks sinks =
+                new DoraJob.Sinks(
+                        ParquetTableSink.create(w, Tables.EVENTS_RAW, RawRow.class),
+                        ParquetTableSink.create(w, Tables.REJECTED_EVENTS, RejectedRow.class),
+                        ParquetTableSink.create(w, Tables.CHANGES, ChangeRow.class),
+                        ParquetTableSink.create(w, Tables.DEPLOYMENTS, DeploymentRow.class),
+                        ParquetTableSink.create(
+                                w, Tables.DEPLOYMENT_CHANGES, DeploymentChangeRow.class));
+        return new DoraJob(source, WatermarkStrategy.noWatermarks(), sinks, config.settings());
+    }
+
+    public static void main(String[] args) throws Exception {
+        String kafka = null;
+        String warehouse = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--kafka" -> kafka = args[i + 1];
+                case "--warehouse" -> warehouse = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (kafka == null || warehouse == null) {
+            throw new IllegalArgumentException("usage: --kafka HOST:PORT --warehouse PATH");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        production(new StreamingConfig(kafka, "dora-streaming", warehouse, JobSettings.defaults()))
+                .build(env);
+        env.execute("dora");
+    }
+}
