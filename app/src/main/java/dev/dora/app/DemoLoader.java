@@ -27,8 +27,14 @@ final class DemoLoader {
         List<List<DemoOrganisation.Webhook>> services =
                 DemoOrganisation.generate(Clock.systemUTC().instant(), 42L);
         int total = services.stream().mapToInt(List::size).sum();
-        out.println("dora: loading the demo organisation (" + services.size() + " services, "
-                + total + " webhooks over " + DemoOrganisation.DAYS + " days)");
+        out.println(
+                "dora: loading the demo organisation ("
+                        + services.size()
+                        + " services, "
+                        + total
+                        + " webhooks over "
+                        + DemoOrganisation.DAYS
+                        + " days)");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         AtomicInteger sent = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(services.size());
@@ -42,18 +48,26 @@ final class DemoLoader {
                 f.get();
             }
         } catch (Exception e) {
-            out.println("dora: demo load failed after " + sent.get() + " webhooks: " + e.getMessage());
+            out.println(
+                    "dora: demo load failed after " + sent.get() + " webhooks: " + e.getMessage());
             return sent.get();
         } finally {
             pool.shutdownNow();
         }
-        out.println("dora: demo loaded (" + sent.get() + " webhooks accepted); the dashboard fills"
-                + " within seconds");
+        out.println(
+                "dora: demo loaded ("
+                        + sent.get()
+                        + " webhooks accepted); the dashboard fills"
+                        + " within seconds");
         return sent.get();
     }
 
     private static Void sendAll(
-            HttpClient client, String baseUrl, String secret, List<DemoOrganisation.Webhook> hooks, AtomicInteger sent)
+            HttpClient client,
+            String baseUrl,
+            String secret,
+            List<DemoOrganisation.Webhook> hooks,
+            AtomicInteger sent)
             throws Exception {
         URI uri = URI.create(baseUrl + "/webhooks/github");
         for (DemoOrganisation.Webhook w : hooks) {
@@ -67,7 +81,8 @@ final class DemoLoader {
                             .header("X-Hub-Signature-256", GitHubSignature.sign(secret, w.body()))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(w.body()))
                             .build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException(
                         "webhook answered " + response.statusCode() + ": " + response.body());

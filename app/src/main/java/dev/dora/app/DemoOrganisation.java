@@ -13,17 +13,18 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A synthetic organisation as GitHub would report it: six services of different cadences over
- * the last 90 days; pushes of several commits to {@code main}; staging then production
- * deployments through {@code deployment_status} webhooks; a few failed production attempts that
- * the next deployment fixes. Seeded, so the same day gives the same organisation.
+ * A synthetic organisation as GitHub would report it: six services of different cadences over the
+ * last 90 days; pushes of several commits to {@code main}; staging then production deployments
+ * through {@code deployment_status} webhooks; a few failed production attempts that the next
+ * deployment fixes. Seeded, so the same day gives the same organisation.
  */
 final class DemoOrganisation {
     /** One webhook to send, in order within its service. */
     record Webhook(String service, String event, String deliveryId, byte[] body) {}
 
     /** Service name, pushes per working day, pushes per production deployment. */
-    private record Profile(String name, double pushesPerDay, int pushesPerDeploy, double failureRate) {}
+    private record Profile(
+            String name, double pushesPerDay, int pushesPerDeploy, double failureRate) {}
 
     private static final List<Profile> PROFILES =
             List.of(
@@ -70,7 +71,8 @@ final class DemoOrganisation {
             int pushes = poisson(random, p.pushesPerDay());
             for (int i = 0; i < pushes; i++) {
                 Instant pushAt = day.plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
-                if (!pushAt.isAfter(lastPush) || pushAt.isAfter(now.minus(Duration.ofMinutes(30)))) {
+                if (!pushAt.isAfter(lastPush)
+                        || pushAt.isAfter(now.minus(Duration.ofMinutes(30)))) {
                     continue;
                 }
                 int commits = 1 + random.nextInt(5);
@@ -78,7 +80,8 @@ final class DemoOrganisation {
                 List<Instant> times = new ArrayList<>();
                 for (int c = 0; c < commits; c++) {
                     shas.add(sha(random));
-                    long minutesBefore = (long) (random.nextDouble() * random.nextDouble() * 3 * 24 * 60);
+                    long minutesBefore =
+                            (long) (random.nextDouble() * random.nextDouble() * 3 * 24 * 60);
                     times.add(pushAt.minus(Duration.ofMinutes(minutesBefore + (commits - c) * 7L)));
                 }
                 times.sort(null);
@@ -89,20 +92,48 @@ final class DemoOrganisation {
                 if (pushesSinceDeploy >= p.pushesPerDeploy()) {
                     pushesSinceDeploy = 0;
                     Instant staging = pushAt.plus(Duration.ofMinutes(10 + random.nextInt(50)));
-                    Instant production = staging.plus(Duration.ofMinutes(20 + random.nextInt(6 * 60)));
+                    Instant production =
+                            staging.plus(Duration.ofMinutes(20 + random.nextInt(6 * 60)));
                     if (production.isAfter(now)) {
                         continue;
                     }
-                    out.addAll(deployment(repo, ++deploymentId, statusId, head, "staging", staging, "success", random));
+                    out.addAll(
+                            deployment(
+                                    repo,
+                                    ++deploymentId,
+                                    statusId,
+                                    head,
+                                    "staging",
+                                    staging,
+                                    "success",
+                                    random));
                     statusId += 2;
                     boolean fails = random.nextDouble() < p.failureRate();
-                    out.addAll(deployment(repo, ++deploymentId, statusId, head, "production", production,
-                            fails ? "failure" : "success", random));
+                    out.addAll(
+                            deployment(
+                                    repo,
+                                    ++deploymentId,
+                                    statusId,
+                                    head,
+                                    "production",
+                                    production,
+                                    fails ? "failure" : "success",
+                                    random));
                     statusId += 2;
                     if (fails) {
-                        Instant retry = production.plus(Duration.ofMinutes(15 + random.nextInt(90)));
+                        Instant retry =
+                                production.plus(Duration.ofMinutes(15 + random.nextInt(90)));
                         if (retry.isBefore(now)) {
-                            out.addAll(deployment(repo, ++deploymentId, statusId, head, "production", retry, "success", random));
+                            out.addAll(
+                                    deployment(
+                                            repo,
+                                            ++deploymentId,
+                                            statusId,
+                                            head,
+                                            "production",
+                                            retry,
+                                            "success",
+                                            random));
                             statusId += 2;
                         }
                     }
@@ -114,7 +145,12 @@ final class DemoOrganisation {
     }
 
     private static Webhook push(
-            String repo, String before, List<String> shas, List<Instant> times, Instant at, Random random) {
+            String repo,
+            String before,
+            List<String> shas,
+            List<Instant> times,
+            Instant at,
+            Random random) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("ref", "refs/heads/main");
         root.put("before", before);
@@ -123,7 +159,14 @@ final class DemoOrganisation {
         root.put("deleted", false);
         root.put("forced", false);
         root.putNull("base_ref");
-        root.put("compare", "https://github.com/" + repo + "/compare/" + before.substring(0, 12) + "..." + shas.get(shas.size() - 1).substring(0, 12));
+        root.put(
+                "compare",
+                "https://github.com/"
+                        + repo
+                        + "/compare/"
+                        + before.substring(0, 12)
+                        + "..."
+                        + shas.get(shas.size() - 1).substring(0, 12));
         ArrayNode commits = root.putArray("commits");
         ObjectNode last = null;
         for (int i = 0; i < shas.size(); i++) {
@@ -151,7 +194,14 @@ final class DemoOrganisation {
     }
 
     private static List<Webhook> deployment(
-            String repo, long id, long statusId, String sha, String env, Instant at, String finalState, Random random) {
+            String repo,
+            long id,
+            long statusId,
+            String sha,
+            String env,
+            Instant at,
+            String finalState,
+            Random random) {
         Instant finished = at.plus(Duration.ofSeconds(60 + random.nextInt(400)));
         return List.of(
                 deploymentStatus(repo, id, statusId, sha, env, at, "in_progress", at),
@@ -159,11 +209,25 @@ final class DemoOrganisation {
     }
 
     private static Webhook deploymentStatus(
-            String repo, long id, long statusId, String sha, String env, Instant created, String state, Instant at) {
+            String repo,
+            long id,
+            long statusId,
+            String sha,
+            String env,
+            Instant created,
+            String state,
+            Instant at) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("action", "created");
         ObjectNode status = root.putObject("deployment_status");
-        status.put("url", "https://api.github.com/repos/" + repo + "/deployments/" + id + "/statuses/" + statusId);
+        status.put(
+                "url",
+                "https://api.github.com/repos/"
+                        + repo
+                        + "/deployments/"
+                        + id
+                        + "/statuses/"
+                        + statusId);
         status.put("id", statusId);
         status.put("state", state);
         status.put("environment", env);

@@ -22,7 +22,9 @@ public final class DoraCommand implements Runnable {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     if (e instanceof DoraConfig.ConfigException) {
-                        commandLine.getErr().println("dora: configuration error: " + e.getMessage());
+                        commandLine
+                                .getErr()
+                                .println("dora: configuration error: " + e.getMessage());
                         return 2;
                     }
                     throw e;

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The one typed configuration of {@code dora up}, read once: defaults, then {@code dora.yaml},
- * then environment variables, then command-line options. A wrong value stops start-up with a
- * message naming the key. See the README's "Configuration" section for every key.
+ * The one typed configuration of {@code dora up}, read once: defaults, then {@code dora.yaml}, then
+ * environment variables, then command-line options. A wrong value stops start-up with a message
+ * naming the key. See the README's "Configuration" section for every key.
  */
 record DoraConfig(
         String host,
@@ -58,8 +58,14 @@ record DoraConfig(
 
     @Override
     public String toString() {
-        return "DoraConfig[port=" + port + ", data=" + dataDir + ", kafka="
-                + (kafkaBootstrap == null ? "embedded" : kafkaBootstrap) + ", warehouse=" + warehouse
+        return "DoraConfig[port="
+                + port
+                + ", data="
+                + dataDir
+                + ", kafka="
+                + (kafkaBootstrap == null ? "embedded" : kafkaBootstrap)
+                + ", warehouse="
+                + warehouse
                 + "]";
     }
 
@@ -69,7 +75,8 @@ record DoraConfig(
      * @param portOption {@code --port}, or null
      * @param dataOption {@code --data}, or null
      */
-    static DoraConfig load(Path file, Map<String, String> env, Integer portOption, Path dataOption) {
+    static DoraConfig load(
+            Path file, Map<String, String> env, Integer portOption, Path dataOption) {
         JsonNode yaml = file == null ? null : readYaml(file);
         int port = portOption != null ? portOption : intValue(yaml, "port", 8080);
         if (port < 0 || port > 65535) {
@@ -78,7 +85,8 @@ record DoraConfig(
         String host = text(yaml, "host", "127.0.0.1");
         Path data = dataOption != null ? dataOption : Path.of(text(yaml, "data", "./data"));
         data = data.toAbsolutePath().normalize();
-        String kafka = env.getOrDefault("DORA_KAFKA_BOOTSTRAP", text(yaml, "kafka.bootstrap", null));
+        String kafka =
+                env.getOrDefault("DORA_KAFKA_BOOTSTRAP", text(yaml, "kafka.bootstrap", null));
         String warehouse =
                 env.getOrDefault(
                         "DORA_WAREHOUSE",
@@ -94,7 +102,8 @@ record DoraConfig(
             pattern = Pattern.compile(patternText);
         } catch (PatternSyntaxException e) {
             throw new ConfigException(
-                    "metrics.production_pattern is not a regular expression: " + e.getDescription());
+                    "metrics.production_pattern is not a regular expression: "
+                            + e.getDescription());
         }
         String memory = text(yaml, "warehouse.memory_limit", "256MB");
         if (!memory.matches("\\d+(\\.\\d+)?\\s*(KB|MB|GB|KiB|MiB|GiB)")) {
@@ -131,7 +140,8 @@ record DoraConfig(
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
-            throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage());
+            throw new ConfigException(
+                    "configuration file " + file + " is not valid YAML: " + e.getMessage());
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return null;
@@ -143,8 +153,13 @@ record DoraConfig(
         collectKeys(root, "", unknown);
         if (!unknown.isEmpty()) {
             throw new ConfigException(
-                    "unknown configuration key(s) in " + file + ": " + String.join(", ", unknown)
-                            + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                    "unknown configuration key(s) in "
+                            + file
+                            + ": "
+                            + String.join(", ", unknown)
+                            + " (known: "
+                            + String.join(", ", KEYS.stream().sorted().toList())
+                            + ")");
         }
         return root;
     }

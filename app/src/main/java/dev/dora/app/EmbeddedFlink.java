@@ -28,12 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the DORA job on a Flink MiniCluster in this JVM. Checkpoints go to {@code
  * <data>/checkpoints} under a fixed job id and are kept on cancel, so the next start restores the
- * latest one: Kafka offsets, keyed state and pending Parquet files together, hence no event is
- * lost or counted twice across restarts. Sizes follow STACK.md (2 slots, small managed and network
+ * latest one: Kafka offsets, keyed state and pending Parquet files together, hence no event is lost
+ * or counted twice across restarts. Sizes follow STACK.md (2 slots, small managed and network
  * memory); Flink's temp files stay under {@code <data>/tmp/flink}.
  */
 final class EmbeddedFlink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlink.class);
+
     /** Fixed so that checkpoints of every run live in one folder. */
     static final String JOB_ID = "d0ea00000000000000000000000000a1";
 

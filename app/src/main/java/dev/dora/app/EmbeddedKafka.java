@@ -53,7 +53,10 @@ final class EmbeddedKafka implements AutoCloseable {
             p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
             p.put(
                     "listeners",
-                    "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+                    "PLAINTEXT://127.0.0.1:"
+                            + brokerPort
+                            + ",CONTROLLER://127.0.0.1:"
+                            + controllerPort);
             p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
             p.put("controller.listener.names", "CONTROLLER");
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -110,16 +113,21 @@ final class EmbeddedKafka implements AutoCloseable {
 
     /** Creates the topic if it does not exist yet. */
     static void ensureTopic(String bootstrap, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(
                             List.of(
                                     new NewTopic(topic, partitions, (short) 1)
-                                            .configs(Map.of("max.message.bytes", String.valueOf(40 * 1024 * 1024)))))
+                                            .configs(
+                                                    Map.of(
+                                                            "max.message.bytes",
+                                                            String.valueOf(40 * 1024 * 1024)))))
                     .all()
                     .get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e);
+                throw new IllegalStateException(
+                        "cannot create topic " + topic + ": " + e.getCause(), e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,7 +138,8 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

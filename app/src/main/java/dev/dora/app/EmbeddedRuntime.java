@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything in one JVM: the Kafka broker (unless an external cluster is configured), the Flink
- * job on a MiniCluster, the DuckDB warehouse and one HTTP server for webhooks, API and pages.
- * Started in dependency order and closed in reverse.
+ * Everything in one JVM: the Kafka broker (unless an external cluster is configured), the Flink job
+ * on a MiniCluster, the DuckDB warehouse and one HTTP server for webhooks, API and pages. Started
+ * in dependency order and closed in reverse.
  */
 final class EmbeddedRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);

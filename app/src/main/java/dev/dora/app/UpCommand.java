@@ -3,15 +3,17 @@ package dev.dora.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dora up}: starts everything embedded and runs until Ctrl-C or SIGTERM. */
 @Command(name = "up", description = "Start the whole pipeline on embedded defaults.")
 final class UpCommand implements Callable<Integer> {
-    @Option(names = "--demo", description = "Load a synthetic organisation through the webhook path.")
+    @Option(
+            names = "--demo",
+            description = "Load a synthetic organisation through the webhook path.")
     boolean demo;
 
     @Option(names = "--port", description = "HTTP port (default 8080).")
@@ -57,7 +59,9 @@ final class UpCommand implements Callable<Integer> {
         if (demo) {
             Thread loader =
                     new Thread(
-                            () -> DemoLoader.load(cfg.dataDir(), base, runtime.githubSecret.value(), out),
+                            () ->
+                                    DemoLoader.load(
+                                            cfg.dataDir(), base, runtime.githubSecret.value(), out),
                             "dora-demo");
             loader.setDaemon(true);
             loader.start();
@@ -72,7 +76,15 @@ final class UpCommand implements Callable<Integer> {
         if (s.configured()) {
             out.println("  " + label + ":" + pad + "from " + env);
         } else if (s.generated()) {
-            out.println("  " + label + ":" + pad + s.value() + "   (generated; kept in " + s.file() + ")");
+            out.println(
+                    "  "
+                            + label
+                            + ":"
+                            + pad
+                            + s.value()
+                            + "   (generated; kept in "
+                            + s.file()
+                            + ")");
         } else {
             out.println("  " + label + ":" + pad + "in " + s.file());
         }

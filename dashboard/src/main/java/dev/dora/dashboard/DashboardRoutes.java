@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The dashboard's routes: the sign-in pages, the overview page and the metrics API. Every
- * {@code /api/} call needs a bearer token or a session; pages without a session go to sign-in.
+ * The dashboard's routes: the sign-in pages, the overview page and the metrics API. Every {@code
+ * /api/} call needs a bearer token or a session; pages without a session go to sign-in.
  */
 public final class DashboardRoutes {
     private final Auth auth;

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/dora} and {@code /api/v1/dora/trend}: the DORA metrics of a period in the
- * JSON shape of DESIGN.md. Metrics whose issue has not landed yet are {@code null}.
+ * {@code GET /api/v1/dora} and {@code /api/v1/dora/trend}: the DORA metrics of a period in the JSON
+ * shape of DESIGN.md. Metrics whose issue has not landed yet are {@code null}.
  */
 final class DoraApi {
     static final int DEFAULT_DAYS = 90;
@@ -68,7 +68,9 @@ final class DoraApi {
         Period period = period(ctx);
         Bucket bucket;
         try {
-            bucket = Bucket.parse(ctx.queryParamAsClass("bucket", String.class).getOrDefault("week"));
+            bucket =
+                    Bucket.parse(
+                            ctx.queryParamAsClass("bucket", String.class).getOrDefault("week"));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
@@ -117,7 +119,8 @@ final class DoraApi {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ApiException(400, "'" + name + "' must be a date YYYY-MM-DD, got '" + v + "'");
+            throw new ApiException(
+                    400, "'" + name + "' must be a date YYYY-MM-DD, got '" + v + "'");
         }
     }
 

@@ -7,15 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * The HTML pages, read once from {@code web/} on the classpath. The Chart.js path is filled in
- * from the webjar on the classpath, so upgrading the webjar needs no page edit.
+ * The HTML pages, read once from {@code web/} on the classpath. The Chart.js path is filled in from
+ * the webjar on the classpath, so upgrading the webjar needs no page edit.
  */
 final class Pages {
     final String index;
     final String signIn;
 
     Pages() {
-        String chartJs = "/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.min.js";
+        String chartJs =
+                "/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.min.js";
         this.index = resource("web/index.html").replace("{{chartjs}}", chartJs);
         this.signIn = resource("web/sign-in.html");
     }

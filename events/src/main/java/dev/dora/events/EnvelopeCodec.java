@@ -59,7 +59,9 @@ public final class EnvelopeCodec {
             throw new IllegalArgumentException("unsupported envelope version " + n.path("v"));
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        n.path("headers").fields().forEachRemaining(f -> headers.put(f.getKey(), f.getValue().asText()));
+        n.path("headers")
+                .fields()
+                .forEachRemaining(f -> headers.put(f.getKey(), f.getValue().asText()));
         return new RawEnvelope(
                 text(n, "event_id"),
                 text(n, "source"),

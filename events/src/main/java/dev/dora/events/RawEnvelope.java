@@ -62,7 +62,14 @@ public record RawEnvelope(
 
     @Override
     public String toString() {
-        return "RawEnvelope[" + source + "/" + eventType + " " + deliveryId + ", " + body.length
+        return "RawEnvelope["
+                + source
+                + "/"
+                + eventType
+                + " "
+                + deliveryId
+                + ", "
+                + body.length
                 + " bytes]";
     }
 }

@@ -4,8 +4,8 @@ import io.javalin.Javalin;
 import java.time.Clock;
 
 /**
- * Builds (does not start) a stand-alone ingest server: the webhook routes and {@code /health}.
- * The embedded {@code dora up} adds the same routes to its single server instead.
+ * Builds (does not start) a stand-alone ingest server: the webhook routes and {@code /health}. The
+ * embedded {@code dora up} adds the same routes to its single server instead.
  */
 public final class IngestApp {
     private IngestApp() {}

@@ -68,11 +68,14 @@ public final class WebhookRoutes {
                     401, "missing or wrong X-Hub-Signature-256 for source '" + source + "'");
         }
         String contentType = ctx.contentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new WebhookException(
                     415,
                     "content type must be application/json (set the webhook's content type to"
-                            + " application/json), got '" + contentType + "'");
+                            + " application/json), got '"
+                            + contentType
+                            + "'");
         }
         String eventType = ctx.header("X-GitHub-Event");
         if (eventType == null || eventType.isBlank()) {

@@ -24,6 +24,8 @@ public record JobSettings(Pattern productionPattern, Duration dedupeTtl, Duratio
 
     public static JobSettings defaults() {
         return new JobSettings(
-                Pattern.compile(DEFAULT_PRODUCTION_PATTERN), Duration.ofDays(8), Duration.ofDays(400));
+                Pattern.compile(DEFAULT_PRODUCTION_PATTERN),
+                Duration.ofDays(8),
+                Duration.ofDays(400));
     }
 }

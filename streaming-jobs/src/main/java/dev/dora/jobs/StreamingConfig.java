@@ -3,8 +3,8 @@ package dev.dora.jobs;
 import java.util.Objects;
 
 /**
- * How the production job connects: the Kafka cluster it reads and the warehouse path it writes
- * (a local directory, or any file system URI Flink can write).
+ * How the production job connects: the Kafka cluster it reads and the warehouse path it writes (a
+ * local directory, or any file system URI Flink can write).
  */
 public record StreamingConfig(
         String kafkaBootstrap, String groupId, String warehouse, JobSettings settings) {

@@ -17,8 +17,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * Entry point for running the job on an existing Flink cluster ({@code flink run -c
- * dev.dora.jobs.StreamingMain dora.jar --kafka host:9092 --warehouse s3://bucket/dora}); also
- * the production wiring that the embedded runtime reuses.
+ * dev.dora.jobs.StreamingMain dora.jar --kafka host:9092 --warehouse s3://bucket/dora}); also the
+ * production wiring that the embedded runtime reuses.
  */
 public final class StreamingMain {
     private StreamingMain() {}

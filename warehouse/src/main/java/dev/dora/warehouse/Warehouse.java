@@ -62,7 +62,8 @@ public final class Warehouse implements AutoCloseable {
             long deployments;
             long failedAttempts;
             long weeks;
-            try (ResultSet r = query("deployment_frequency", period.startLiteral(), period.endLiteral())) {
+            try (ResultSet r =
+                    query("deployment_frequency", period.startLiteral(), period.endLiteral())) {
                 r.next();
                 deployments = r.getLong("deployments");
                 failedAttempts = r.getLong("failed_attempts");
@@ -210,7 +211,9 @@ public final class Warehouse implements AutoCloseable {
         if (fromFiles) {
             String glob = sqlString(config.root().resolve(t.name())) + "/*/*.parquet";
             body =
-                    "SELECT * FROM read_parquet('" + glob + "', hive_partitioning = true,"
+                    "SELECT * FROM read_parquet('"
+                            + glob
+                            + "', hive_partitioning = true,"
                             + " hive_types = {'date': DATE}, union_by_name = true)";
         } else {
             body =
@@ -224,10 +227,15 @@ public final class Warehouse implements AutoCloseable {
             s.execute("CREATE OR REPLACE VIEW " + t.name() + " AS " + body);
             if (t.versioned()) {
                 s.execute(
-                        "CREATE OR REPLACE VIEW " + t.name() + "_latest AS SELECT * FROM "
-                                + t.name() + " QUALIFY row_number() OVER (PARTITION BY "
-                                + String.join(", ", t.keyColumns()) + " ORDER BY "
-                                + t.versionColumn() + " DESC, event_id DESC) = 1");
+                        "CREATE OR REPLACE VIEW "
+                                + t.name()
+                                + "_latest AS SELECT * FROM "
+                                + t.name()
+                                + " QUALIFY row_number() OVER (PARTITION BY "
+                                + String.join(", ", t.keyColumns())
+                                + " ORDER BY "
+                                + t.versionColumn()
+                                + " DESC, event_id DESC) = 1");
             }
         }
     }

@@ -90,7 +90,8 @@ public final class ChangeSetLinker
         }
     }
 
-    private void link(CanonicalEvent event, DeploymentStatusEvent d, Collector<DeploymentChangeRow> out)
+    private void link(
+            CanonicalEvent event, DeploymentStatusEvent d, Collector<DeploymentChangeRow> out)
             throws Exception {
         List<String> changeSet =
                 PushChain.changeSet(

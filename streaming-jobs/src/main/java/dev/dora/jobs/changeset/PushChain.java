@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * A deployment's change set from the push chain (DESIGN.md, "A deployment's change set"): the
- * commits after the previous successful production deployment up to and including the deployed
- * sha, found by walking {@code after → before} links backwards. A first deployment (no previous
- * one) carries only the commits of its own push, not the repository's history.
+ * commits after the previous successful production deployment up to and including the deployed sha,
+ * found by walking {@code after → before} links backwards. A first deployment (no previous one)
+ * carries only the commits of its own push, not the repository's history.
  */
 public final class PushChain {
     /** Bound on the walk, so a broken or cyclic chain cannot stall the job. */
@@ -47,7 +47,9 @@ public final class PushChain {
         parts.push(own);
         if (previousSha != null) {
             String cursor = segment.before();
-            for (int i = 0; i < MAX_SEGMENTS && cursor != null && !cursor.equals(previousSha); i++) {
+            for (int i = 0;
+                    i < MAX_SEGMENTS && cursor != null && !cursor.equals(previousSha);
+                    i++) {
                 PushSegment earlier = segmentByAfter.apply(cursor);
                 if (earlier == null) {
                     break; // the chain is broken here: what lies before cannot be placed

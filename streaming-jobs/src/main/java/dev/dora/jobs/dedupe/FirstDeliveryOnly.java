@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
  * redeliveries seen within {@code ttl} (state: one flag per key, expiring {@code ttl} after it was
  * written).
  */
-public final class FirstDeliveryOnly extends KeyedProcessFunction<String, RawEnvelope, RawEnvelope> {
+public final class FirstDeliveryOnly
+        extends KeyedProcessFunction<String, RawEnvelope, RawEnvelope> {
     private final Duration ttl;
     private transient ValueState<Boolean> seen;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Canonical events to fact rows: pure functions. Only pushes to the default branch make changes.
- * A change's start is its own commit time until pull-request data refines it.
+ * Canonical events to fact rows: pure functions. Only pushes to the default branch make changes. A
+ * change's start is its own commit time until pull-request data refines it.
  */
 public final class FactRows {
     private FactRows() {}

@@ -18,8 +18,8 @@ import java.util.Locale;
 
 /**
  * GitHub webhooks to canonical events: a pure function of the envelope. {@code push} and {@code
- * deployment_status} are used; every other event type is archived and yields nothing. Every time
- * is converted to UTC, offsets included.
+ * deployment_status} are used; every other event type is archived and yields nothing. Every time is
+ * converted to UTC, offsets included.
  */
 public final class GitHubParser {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,7 +49,10 @@ public final class GitHubParser {
         }
         List<Commit> commits = new ArrayList<>();
         for (JsonNode c : root.path("commits")) {
-            commits.add(new Commit(requiredText(c, "id"), time(c.get("timestamp"), "commits[].timestamp")));
+            commits.add(
+                    new Commit(
+                            requiredText(c, "id"),
+                            time(c.get("timestamp"), "commits[].timestamp")));
         }
         Instant pushedAt = envelope.receivedAt();
         JsonNode pushedAtNode = repository.get("pushed_at");

@@ -20,7 +20,11 @@ public final class AvroSchemas {
         for (Column c : table.columns()) {
             Schema type = type(c);
             if (c.nullable()) {
-                fields = fields.name(c.name()).doc(c.description()).type(Schema.createUnion(Schema.create(Schema.Type.NULL), type)).withDefault(null);
+                fields =
+                        fields.name(c.name())
+                                .doc(c.description())
+                                .type(Schema.createUnion(Schema.create(Schema.Type.NULL), type))
+                                .withDefault(null);
             } else {
                 fields = fields.name(c.name()).doc(c.description()).type(type).noDefault();
             }

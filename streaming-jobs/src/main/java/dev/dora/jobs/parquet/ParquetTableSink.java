@@ -23,8 +23,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * A FileSink writing one warehouse table as Snappy-compressed Parquet under {@code
- * <warehouse>/<table>/date=YYYY-MM-DD/part-*.parquet}. Files are committed on checkpoints,
- * exactly once together with the Kafka offsets.
+ * <warehouse>/<table>/date=YYYY-MM-DD/part-*.parquet}. Files are committed on checkpoints, exactly
+ * once together with the Kafka offsets.
  */
 public final class ParquetTableSink {
     private ParquetTableSink() {}
@@ -42,7 +42,8 @@ public final class ParquetTableSink {
                                         .withCompressionCodec(CompressionCodecName.SNAPPY)
                                         .build());
         String partitionField = table.partitionColumn();
-        SerializableFunction<T, Instant> partitionTime = row -> partitionTime(converter, row, partitionField);
+        SerializableFunction<T, Instant> partitionTime =
+                row -> partitionTime(converter, row, partitionField);
         return FileSink.forBulkFormat(
                         new Path(warehouse, table.name()), new Converting<>(parquet, converter))
                 .withBucketAssigner(new DateBuckets<>(partitionTime))

@@ -15,9 +15,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * Converts a row record to an Avro record of its table. Record components map to columns by
- * name ({@code changeKey} → {@code change_key}); a row type that does not match its table fails
- * at construction, naming the column, rather than writing a wrong file.
+ * Converts a row record to an Avro record of its table. Record components map to columns by name
+ * ({@code changeKey} → {@code change_key}); a row type that does not match its table fails at
+ * construction, naming the column, rather than writing a wrong file.
  */
 public final class RowConverter<T extends Record> implements Serializable {
     private final Class<T> rowType;
@@ -35,17 +35,32 @@ public final class RowConverter<T extends Record> implements Serializable {
         RecordComponent[] components = rowType.getRecordComponents();
         if (components.length != table.columns().size()) {
             throw new IllegalArgumentException(
-                    rowType.getSimpleName() + " has " + components.length + " components but table "
-                            + table.name() + " has " + table.columns().size() + " columns");
+                    rowType.getSimpleName()
+                            + " has "
+                            + components.length
+                            + " components but table "
+                            + table.name()
+                            + " has "
+                            + table.columns().size()
+                            + " columns");
         }
         for (int i = 0; i < components.length; i++) {
             Column column = table.columns().get(i);
             String name = snake(components[i].getName());
             if (!name.equals(column.name())) {
                 throw new IllegalArgumentException(
-                        rowType.getSimpleName() + " component " + i + " is '" + name
-                                + "' but column " + i + " of " + table.name() + " is '"
-                                + column.name() + "'");
+                        rowType.getSimpleName()
+                                + " component "
+                                + i
+                                + " is '"
+                                + name
+                                + "' but column "
+                                + i
+                                + " of "
+                                + table.name()
+                                + " is '"
+                                + column.name()
+                                + "'");
             }
         }
     }
@@ -69,7 +84,8 @@ public final class RowConverter<T extends Record> implements Serializable {
                 return avroValue(invoke(all.get(i), row));
             }
         }
-        throw new IllegalArgumentException("no column " + column + " in " + rowType.getSimpleName());
+        throw new IllegalArgumentException(
+                "no column " + column + " in " + rowType.getSimpleName());
     }
 
     public GenericRecord convert(T row) {
