@@ -1,0 +1,81 @@
+package dev.dora.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The whole embedded stack started as {@code dora up} starts it (real Kafka broker, Flink
+ * MiniCluster, Parquet, DuckDB, HTTP server) on a data directory and a random port.
+ */
+final class RunningDora implements AutoCloseable {
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    static final String GITHUB_SECRET = "test-github-secret";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final EmbeddedRuntime runtime;
+    final String baseUrl;
+    final Timeline timeline;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    RunningDora(Path dataDir) throws IOException {
+        Path yaml = dataDir.resolveSibling(dataDir.getFileName() + "-dora.yaml");
+        // A 1 s checkpoint interval keeps the test quick; the default is 2 s.
+        Files.writeString(yaml, "port: 0\nflink:\n  checkpoint_interval: 1s\n");
+        DoraConfig config =
+                DoraConfig.load(
+                        yaml,
+                        Map.of(
+                                "DORA_ADMIN_TOKEN",
+                                ADMIN_TOKEN,
+                                "DORA_GITHUB_SECRET",
+                                GITHUB_SECRET),
+                        null,
+                        dataDir);
+        runtime = EmbeddedRuntime.start(config);
+        baseUrl = "http://127.0.0.1:" + runtime.port();
+        timeline = new Timeline(baseUrl, GITHUB_SECRET);
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + path))
+                                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return MAPPER.readTree(r.body());
+    }
+
+    /** Polls until the answer satisfies the condition (the pipeline is asynchronous). */
+    JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = get(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(
+                "no answer satisfied the condition in " + timeout + "; last: " + last);
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

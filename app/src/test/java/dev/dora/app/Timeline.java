@@ -1,0 +1,99 @@
+package dev.dora.app;
+
+import dev.dora.ingest.github.GitHubSignature;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Hand-written GitHub webhooks for small timelines, and a client that posts them signed. Times read
+ * like a story: {@code at("2026-03-02T10:00:00Z")}.
+ */
+final class Timeline {
+    static final String ZERO = "0".repeat(40);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final String secret;
+
+    Timeline(String baseUrl, String secret) {
+        this.baseUrl = baseUrl;
+        this.secret = secret;
+    }
+
+    static String sha(char c) {
+        return String.valueOf(c).repeat(40);
+    }
+
+    /** A push to main of commits (sha, commit time), oldest first. */
+    static String push(String repo, String before, String... shaAndTime) {
+        StringBuilder commits = new StringBuilder();
+        for (int i = 0; i < shaAndTime.length; i += 2) {
+            if (i > 0) {
+                commits.append(',');
+            }
+            commits.append("{\"id\":\"")
+                    .append(shaAndTime[i])
+                    .append("\",\"timestamp\":\"")
+                    .append(shaAndTime[i + 1])
+                    .append("\",\"message\":\"work\"}");
+        }
+        String after = shaAndTime[shaAndTime.length - 2];
+        return "{\"ref\":\"refs/heads/main\",\"before\":\""
+                + before
+                + "\",\"after\":\""
+                + after
+                + "\",\"commits\":["
+                + commits
+                + "],\"repository\":{\"full_name\":\""
+                + repo
+                + "\",\"default_branch\":\"main\"}}";
+    }
+
+    static String deploymentStatus(
+            String repo, long id, String sha, String environment, String state, String at) {
+        return "{\"action\":\"created\",\"deployment_status\":{\"id\":"
+                + id * 10
+                + ",\"state\":\""
+                + state
+                + "\",\"environment\":\""
+                + environment
+                + "\",\"created_at\":\""
+                + at
+                + "\"},\"deployment\":{\"id\":"
+                + id
+                + ",\"sha\":\""
+                + sha
+                + "\",\"ref\":\"main\",\"environment\":\""
+                + environment
+                + "\",\"created_at\":\""
+                + Instant.parse(at).minusSeconds(120)
+                + "\"},"
+                + "\"repository\":{\"full_name\":\""
+                + repo
+                + "\",\"default_branch\":\"main\"}}";
+    }
+
+    /** Posts a signed webhook with a fresh delivery id; returns the status code. */
+    int send(String event, String body) throws IOException, InterruptedException {
+        return send(event, body, UUID.randomUUID().toString());
+    }
+
+    int send(String event, String body, String deliveryId)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/github"))
+                        .header("Content-Type", "application/json")
+                        .header("X-GitHub-Event", event)
+                        .header("X-GitHub-Delivery", deliveryId)
+                        .header("X-Hub-Signature-256", GitHubSignature.sign(secret, bytes))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
