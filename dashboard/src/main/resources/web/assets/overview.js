@@ -17,6 +17,8 @@
     return (h / 24).toFixed(1) + ' days';
   }
 
+  function plural(n, noun) { return n + ' ' + noun + (n === 1 ? '' : 's'); }
+
   async function get(path) {
     const response = await fetch(path, { credentials: 'same-origin' });
     if (response.status === 401) { window.location.href = '/sign-in'; throw new Error('signed out'); }
@@ -68,11 +70,11 @@
     const df = summary.deployment_frequency;
     document.getElementById('df-value').textContent = df.per_day.toFixed(2) + ' / day';
     document.getElementById('df-detail').textContent =
-      df.deployments + ' production deployments, ' + df.failed_attempts + ' failed attempts';
+      plural(df.deployments, 'production deployment') + ', ' + plural(df.failed_attempts, 'failed attempt');
     const lt = summary.lead_time;
     document.getElementById('lt-value').textContent = duration(lt.median_seconds);
     document.getElementById('lt-detail').textContent =
-      'median of ' + lt.changes + ' changes; p90 ' + duration(lt.p90_seconds);
+      'median of ' + plural(lt.changes, 'change') + '; p90 ' + duration(lt.p90_seconds);
     drawDeployments(daily);
     drawLeadTime(weekly);
     document.getElementById('status').textContent =
