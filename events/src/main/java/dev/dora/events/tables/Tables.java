@@ -12,8 +12,7 @@ import java.util.List;
 
 /**
  * The warehouse tables. This is the single definition both sides use: the Flink job derives its
- * Parquet schemas from it and the query layer its empty views, and {@code SCHEMAS.md} is checked
- * against it by a test.
+ * Parquet schemas from it and the query layer its empty views.
  */
 public final class Tables {
     private Tables() {}
