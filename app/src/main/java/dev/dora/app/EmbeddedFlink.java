@@ -68,6 +68,11 @@ final class EmbeddedFlink implements AutoCloseable {
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("32m"));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("32m"));
         conf.set(RestOptions.BIND_PORT, "0");
+        conf.set(
+                org.apache.flink.configuration.WebOptions.TMP_DIR, tmp.toAbsolutePath().toString());
+        conf.set(
+                org.apache.flink.configuration.WebOptions.UPLOAD_DIR,
+                tmp.toAbsolutePath().toString());
         Optional<Path> latest = latestCheckpoint(checkpoints.resolve(JOB_ID));
         latest.ifPresent(
                 p -> {
