@@ -33,18 +33,8 @@ public final class RowConverter<T extends Record> implements Serializable {
 
     static void check(TableSchema table, Class<?> rowType) {
         RecordComponent[] components = rowType.getRecordComponents();
-        if (components.length != table.columns().size()) {
-            throw new IllegalArgumentException(
-                    rowType.getSimpleName()
-                            + " has "
-                            + components.length
-                            + " components but table "
-                            + table.name()
-                            + " has "
-                            + table.columns().size()
-                            + " columns");
-        }
-        for (int i = 0; i < components.length; i++) {
+        int common = Math.min(components.length, table.columns().size());
+        for (int i = 0; i < common; i++) {
             Column column = table.columns().get(i);
             String name = snake(components[i].getName());
             if (!name.equals(column.name())) {
@@ -62,6 +52,24 @@ public final class RowConverter<T extends Record> implements Serializable {
                                 + column.name()
                                 + "'");
             }
+        }
+        if (components.length != table.columns().size()) {
+            String first =
+                    components.length < table.columns().size()
+                            ? "column '" + table.columns().get(common).name() + "' has no component"
+                            : "component '"
+                                    + snake(components[common].getName())
+                                    + "' has no column";
+            throw new IllegalArgumentException(
+                    rowType.getSimpleName()
+                            + " has "
+                            + components.length
+                            + " components but table "
+                            + table.name()
+                            + " has "
+                            + table.columns().size()
+                            + " columns: "
+                            + first);
         }
     }
 

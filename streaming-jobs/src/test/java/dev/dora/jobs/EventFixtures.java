@@ -1,0 +1,111 @@
+package dev.dora.jobs;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dora.events.CanonicalEvent;
+import dev.dora.events.Commit;
+import dev.dora.events.DeploymentStatusEvent;
+import dev.dora.events.PushEvent;
+import dev.dora.events.RawEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Named instants and tiny factories for the streaming-job tests. Every event is for acme/shop. */
+public final class EventFixtures {
+    public static final String SERVICE = "acme/shop";
+
+    public static final Instant RECEIVED = Instant.parse("2026-03-02T09:00:00Z");
+    public static final Instant PUSHED = Instant.parse("2026-03-02T08:00:00Z");
+    public static final Instant STAGED = Instant.parse("2026-03-02T09:30:00Z");
+    public static final Instant DEPLOYED = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant DEPLOY_FAILED_NEXT_DAY = Instant.parse("2026-03-03T10:00:00Z");
+    public static final Instant DEPLOYED_TWO_DAYS_LATER = Instant.parse("2026-03-04T10:00:00Z");
+
+    private EventFixtures() {}
+
+    /** A GitHub envelope of the given event type, as ingest would have made it. */
+    public static RawEnvelope envelope(String eventType, byte[] body) {
+        return new RawEnvelope(
+                "evt-1",
+                "github",
+                eventType,
+                "delivery-1",
+                RECEIVED,
+                Map.of("x-github-event", eventType),
+                body);
+    }
+
+    public static RawEnvelope envelope(String eventType, String body) {
+        return envelope(eventType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A GitHub push delivery with the given delivery id (the deduplication key). */
+    public static RawEnvelope delivery(String deliveryId) {
+        return new RawEnvelope(
+                "evt-" + deliveryId,
+                "github",
+                "push",
+                deliveryId,
+                RECEIVED,
+                Map.of(),
+                "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A push to the default branch of acme/shop; its head after the push is the last sha. */
+    public static CanonicalEvent push(String before, String... shas) {
+        List<Commit> commits = Arrays.stream(shas).map(sha -> new Commit(sha, PUSHED)).toList();
+        return CanonicalEvent.of(
+                "evt-push-" + shas[shas.length - 1],
+                SERVICE,
+                new PushEvent(
+                        "github",
+                        SERVICE,
+                        "main",
+                        "main",
+                        before,
+                        shas[shas.length - 1],
+                        PUSHED,
+                        commits));
+    }
+
+    /** A status of deployment {@code id} of acme/shop, reported at {@code at}. */
+    public static CanonicalEvent deployment(
+            String id, String environment, String status, String sha, Instant at) {
+        return CanonicalEvent.of(
+                "evt-deploy-" + id + "-" + status,
+                SERVICE,
+                new DeploymentStatusEvent(
+                        "github",
+                        id,
+                        SERVICE,
+                        sha,
+                        "main",
+                        environment,
+                        status,
+                        at.minusSeconds(60),
+                        at));
+    }
+
+    /**
+     * The shared webhook corpus: system property {@code dora.fixtures} (set by surefire), else
+     * {@code ../../shared/fixtures} from the module directory. Skips the calling test, naming the
+     * path, when the folder is absent.
+     */
+    public static Path sharedFixtures(String subdirectory) {
+        String configured = System.getProperty("dora.fixtures");
+        Path root =
+                configured != null && !configured.isBlank()
+                        ? Path.of(configured)
+                        : Path.of("../../shared/fixtures");
+        Path dir = root.resolve(subdirectory).toAbsolutePath().normalize();
+        assumeTrue(
+                Files.isDirectory(dir),
+                "shared fixtures not found at " + dir + ": skipping tests on the webhook corpus");
+        return dir;
+    }
+}
