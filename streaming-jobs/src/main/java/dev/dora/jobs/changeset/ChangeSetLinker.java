@@ -26,10 +26,10 @@ import org.apache.flink.util.Collector;
  * Per service: remembers the default branch's push chain and, for each successful production
  * deployment, emits the changes it carried ({@link PushChain}).
  *
- * <p>State, per service: push segments by head sha and the segment of each pushed sha, both
- * expiring {@code chainTtl} after they were written (a deployment of a commit pushed longer ago
- * than that finds no changes and is reported under data quality); the sha of the last successful
- * production deployment, which never expires.
+ * <p>State, per service: push segments by head sha, the segment of each pushed sha and the shas
+ * already carried to production, all expiring {@code chainTtl} after they were written (a
+ * deployment of a commit pushed longer ago than that finds no changes and is reported under data
+ * quality); the sha of the last successful production deployment, which never expires.
  */
 public final class ChangeSetLinker
         extends KeyedProcessFunction<String, CanonicalEvent, DeploymentChangeRow> {
@@ -39,6 +39,7 @@ public final class ChangeSetLinker
     private transient MapState<String, PushSegment> segmentsByAfter;
     private transient MapState<String, String> segmentOfSha;
     private transient ValueState<String> lastProductionSha;
+    private transient MapState<String, Boolean> deployedShas;
 
     public ChangeSetLinker(Pattern production, Duration chainTtl) {
         this.production = production;
@@ -57,6 +58,10 @@ public final class ChangeSetLinker
         MapStateDescriptor<String, String> ofSha =
                 new MapStateDescriptor<>("segment-of-sha", Types.STRING, Types.STRING);
         ofSha.enableTimeToLive(ttl);
+        MapStateDescriptor<String, Boolean> deployed =
+                new MapStateDescriptor<>("deployed-shas", Types.STRING, Types.BOOLEAN);
+        deployed.enableTimeToLive(ttl);
+        deployedShas = getRuntimeContext().getMapState(deployed);
         segmentsByAfter = getRuntimeContext().getMapState(segments);
         segmentOfSha = getRuntimeContext().getMapState(ofSha);
         lastProductionSha =
@@ -95,7 +100,11 @@ public final class ChangeSetLinker
             throws Exception {
         List<String> changeSet =
                 PushChain.changeSet(
-                        d.sha(), lastProductionSha.value(), this::segmentOf, this::segment);
+                        d.sha(),
+                        lastProductionSha.value(),
+                        this::segmentOf,
+                        this::segment,
+                        this::deployed);
         String deploymentKey = DeploymentRow.key(d.source(), d.repo(), d.deploymentId());
         for (String sha : changeSet) {
             out.collect(
@@ -107,7 +116,19 @@ public final class ChangeSetLinker
                             d.statusAt(),
                             event.eventId()));
         }
+        for (String sha : changeSet) {
+            deployedShas.put(sha, Boolean.TRUE);
+        }
+        deployedShas.put(d.sha(), Boolean.TRUE);
         lastProductionSha.update(d.sha());
+    }
+
+    private boolean deployed(String sha) {
+        try {
+            return deployedShas.contains(sha);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read deployed-sha state", e);
+        }
     }
 
     private String segmentOf(String sha) {

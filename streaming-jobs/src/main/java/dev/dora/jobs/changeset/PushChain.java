@@ -1,15 +1,17 @@
 package dev.dora.jobs.changeset;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A deployment's change set from the push chain (DESIGN.md, "A deployment's change set"): the
  * commits after the previous successful production deployment up to and including the deployed sha,
- * found by walking {@code after → before} links backwards. A first deployment (no previous one)
+ * found by walking the chain backwards from the deployed sha ({@code after → before}). The walk
+ * stops at the previous deployment's sha or at any commit already carried to production (so a
+ * rollback to an older commit carries nothing new), and a first deployment (no previous one)
  * carries only the commits of its own push, not the repository's history.
  */
 public final class PushChain {
@@ -18,53 +20,57 @@ public final class PushChain {
 
     private PushChain() {}
 
+    /** As {@link #changeSet(String, String, Function, Function, Predicate)}, nothing deployed. */
+    public static List<String> changeSet(
+            String deployedSha,
+            String previousSha,
+            Function<String, String> segmentOfSha,
+            Function<String, PushSegment> segmentByAfter) {
+        return changeSet(deployedSha, previousSha, segmentOfSha, segmentByAfter, sha -> false);
+    }
+
     /**
      * @param deployedSha the sha the deployment put live
      * @param previousSha the sha of the previous successful production deployment, or null
      * @param segmentOfSha the {@code after} of the push segment that carried a sha, or null
      * @param segmentByAfter the push segment whose head after the push is the given sha, or null
+     * @param alreadyDeployed whether a sha was already carried by a production deployment
      * @return the change set, oldest first; empty when the deployed sha was never pushed
      */
     public static List<String> changeSet(
             String deployedSha,
             String previousSha,
             Function<String, String> segmentOfSha,
-            Function<String, PushSegment> segmentByAfter) {
-        if (deployedSha.equals(previousSha)) {
-            return List.of();
-        }
+            Function<String, PushSegment> segmentByAfter,
+            Predicate<String> alreadyDeployed) {
         String after = segmentOfSha.apply(deployedSha);
         PushSegment segment = after == null ? null : segmentByAfter.apply(after);
         if (segment == null) {
             return List.of();
         }
-        Deque<List<String>> parts = new ArrayDeque<>();
-        List<String> own = segment.shas().subList(0, segment.shas().indexOf(deployedSha) + 1);
-        int prevInOwn = previousSha == null ? -1 : own.indexOf(previousSha);
-        if (prevInOwn >= 0) {
-            return List.copyOf(own.subList(prevInOwn + 1, own.size()));
-        }
-        parts.push(own);
-        if (previousSha != null) {
-            String cursor = segment.before();
-            for (int i = 0;
-                    i < MAX_SEGMENTS && cursor != null && !cursor.equals(previousSha);
-                    i++) {
-                PushSegment earlier = segmentByAfter.apply(cursor);
-                if (earlier == null) {
-                    break; // the chain is broken here: what lies before cannot be placed
+        Deque<String> changes = new ArrayDeque<>();
+        int index = segment.shas().indexOf(deployedSha);
+        for (int walked = 0; walked < MAX_SEGMENTS; walked++) {
+            for (int i = index; i >= 0; i--) {
+                String sha = segment.shas().get(i);
+                if (sha.equals(previousSha) || alreadyDeployed.test(sha)) {
+                    return List.copyOf(changes);
                 }
-                int prev = earlier.shas().indexOf(previousSha);
-                if (prev >= 0) {
-                    parts.push(earlier.shas().subList(prev + 1, earlier.shas().size()));
-                    break;
-                }
-                parts.push(earlier.shas());
-                cursor = earlier.before();
+                changes.addFirst(sha);
             }
+            if (previousSha == null) {
+                break; // a first deployment carries only its own push
+            }
+            String before = segment.before();
+            if (before == null || before.equals(previousSha) || alreadyDeployed.test(before)) {
+                break;
+            }
+            segment = segmentByAfter.apply(before);
+            if (segment == null) {
+                break; // the chain is broken here: what lies before cannot be placed
+            }
+            index = segment.shas().size() - 1;
         }
-        List<String> result = new ArrayList<>();
-        parts.forEach(result::addAll);
-        return result;
+        return List.copyOf(changes);
     }
 }

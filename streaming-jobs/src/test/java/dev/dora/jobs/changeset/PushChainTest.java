@@ -3,14 +3,17 @@ package dev.dora.jobs.changeset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Change sets from an in-memory push chain; shas are named after their push (a*, b*, c*...). */
 class PushChainTest {
     private final Map<String, PushSegment> segmentByAfter = new HashMap<>();
     private final Map<String, String> segmentOfSha = new HashMap<>();
+    private final Set<String> deployed = new HashSet<>();
 
     @Test
     void firstDeploymentCarriesOnlyItsOwnPush() {
@@ -81,6 +84,28 @@ class PushChainTest {
         assertThat(changeSet("d1", "a1")).containsExactly("c1", "c2", "d1");
     }
 
+    @Test
+    void rollbackToAnOlderDeployedCommitCarriesNothing() {
+        push("a0", "a1", "a2");
+        push("a2", "b1", "b2");
+        deployed.addAll(List.of("a1", "a2", "b1", "b2"));
+
+        // b2 is live; rolling back to a2 (deployed before) brings no new change.
+        assertThat(changeSet("a2", "b2")).isEmpty();
+    }
+
+    @Test
+    void walkStopsAtCommitsAlreadyCarriedToProduction() {
+        push("a0", "a1");
+        push("a1", "b1", "b2");
+        push("b2", "c1");
+        deployed.addAll(List.of("a1", "b1"));
+
+        // The previous deployment was of a sha never pushed (so it cannot stop the walk), but
+        // b1 reached production already: only b2 and c1 are new.
+        assertThat(changeSet("c1", "hotfix-from-elsewhere")).containsExactly("b2", "c1");
+    }
+
     /** Records a push to the default branch; its head after the push is its last sha. */
     private void push(String before, String... shas) {
         String after = shas[shas.length - 1];
@@ -92,6 +117,10 @@ class PushChainTest {
 
     private List<String> changeSet(String deployedSha, String previousSha) {
         return PushChain.changeSet(
-                deployedSha, previousSha, segmentOfSha::get, segmentByAfter::get);
+                deployedSha,
+                previousSha,
+                segmentOfSha::get,
+                segmentByAfter::get,
+                deployed::contains);
     }
 }
