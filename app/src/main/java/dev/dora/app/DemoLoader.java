@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,12 +19,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends the demo organisation through the real {@code /webhooks/github} endpoint, signed like
  * GitHub signs. Services are sent in parallel, each in its own time order. Deliveries have stable
- * ids derived from their content, so loading the same demo twice counts each once.
+ * ids derived from their content (a redelivery counts once), and a marker file in the data
+ * directory keeps a later {@code --demo} from loading a second, shifted organisation.
  */
 final class DemoLoader {
     private DemoLoader() {}
 
+    static final String MARKER = "demo-loaded";
+
     static int load(Path dataDir, String baseUrl, String secret, PrintStream out) {
+        Path marker = dataDir.resolve(MARKER);
+        if (Files.exists(marker)) {
+            // The demo spans the 90 days before the day it was loaded: loading it again on
+            // another day would add a second, shifted organisation.
+            out.println(
+                    "dora: the demo organisation is already in "
+                            + dataDir
+                            + "; not loading it again");
+            return 0;
+        }
         List<List<DemoOrganisation.Webhook>> services =
                 DemoOrganisation.generate(Clock.systemUTC().instant(), 42L);
         int total = services.stream().mapToInt(List::size).sum();
@@ -53,6 +67,11 @@ final class DemoLoader {
             return sent.get();
         } finally {
             pool.shutdownNow();
+        }
+        try {
+            Files.writeString(marker, Clock.systemUTC().instant() + "\n");
+        } catch (java.io.IOException e) {
+            out.println("dora: could not write " + marker + ": " + e.getMessage());
         }
         out.println(
                 "dora: demo loaded ("
