@@ -9,16 +9,31 @@ package dev.dora.events;
  * @param service the service the event belongs to
  * @param push set for commits reaching a branch
  * @param deployment set for a deployment status
+ * @param pullRequest set for a pull or merge request changing state
+ * @param incident set for an incident changing state
  */
 public record CanonicalEvent(
-        String eventId, String service, PushEvent push, DeploymentStatusEvent deployment) {
+        String eventId,
+        String service,
+        PushEvent push,
+        DeploymentStatusEvent deployment,
+        PullRequestEvent pullRequest,
+        IncidentEvent incident) {
 
     public static CanonicalEvent of(String eventId, String service, PushEvent push) {
-        return new CanonicalEvent(eventId, service, push, null);
+        return new CanonicalEvent(eventId, service, push, null, null, null);
     }
 
     public static CanonicalEvent of(
             String eventId, String service, DeploymentStatusEvent deployment) {
-        return new CanonicalEvent(eventId, service, null, deployment);
+        return new CanonicalEvent(eventId, service, null, deployment, null, null);
+    }
+
+    public static CanonicalEvent of(String eventId, String service, PullRequestEvent pullRequest) {
+        return new CanonicalEvent(eventId, service, null, null, pullRequest, null);
+    }
+
+    public static CanonicalEvent of(String eventId, String service, IncidentEvent incident) {
+        return new CanonicalEvent(eventId, service, null, null, null, incident);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dora.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +16,12 @@ import java.util.Set;
  * @param status lower-case state, e.g. {@code queued}, {@code in_progress}, {@code success}
  * @param startedAt when the deployment attempt was created
  * @param statusAt when it reached this status
+ * @param service the service named by the sender (generic API, CDEvents), or null to resolve it
+ *     from the repository
+ * @param pipeline the pipeline or workflow that deployed it, or null
+ * @param rollbackOf the deployment id this one declares it rolls back, or null
+ * @param changes the change set as the sender declared it (generic API), or null when it must be
+ *     learned from the push chain
  */
 public record DeploymentStatusEvent(
         String source,
@@ -25,7 +32,42 @@ public record DeploymentStatusEvent(
         String environment,
         String status,
         Instant startedAt,
-        Instant statusAt) {
+        Instant statusAt,
+        String service,
+        String pipeline,
+        String rollbackOf,
+        List<Commit> changes) {
+
+    public DeploymentStatusEvent {
+        changes = changes == null ? null : List.copyOf(changes);
+    }
+
+    /** A status with nothing declared beyond what every source reports. */
+    public DeploymentStatusEvent(
+            String source,
+            String deploymentId,
+            String repo,
+            String sha,
+            String ref,
+            String environment,
+            String status,
+            Instant startedAt,
+            Instant statusAt) {
+        this(
+                source,
+                deploymentId,
+                repo,
+                sha,
+                ref,
+                environment,
+                status,
+                startedAt,
+                statusAt,
+                null,
+                null,
+                null,
+                null);
+    }
 
     /** Statuses after which a deployment attempt does not change any more. */
     public static final Set<String> FINAL_STATUSES = Set.of("success", "failure", "error");

@@ -13,8 +13,15 @@ public final class Parsers {
      * @throws UnparseableEventException with the reason, for input that cannot be used
      */
     public static List<CanonicalEvent> parse(RawEnvelope envelope) {
+        return parse(envelope, ParserSettings.defaults());
+    }
+
+    /**
+     * @throws UnparseableEventException with the reason, for input that cannot be used
+     */
+    public static List<CanonicalEvent> parse(RawEnvelope envelope, ParserSettings settings) {
         return switch (envelope.source()) {
-            case "github" -> GitHubParser.parse(envelope);
+            case "github" -> GitHubParser.parse(envelope, settings);
             case EnvelopeDeserializer.INVALID_SOURCE ->
                     throw new UnparseableEventException(
                             envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));

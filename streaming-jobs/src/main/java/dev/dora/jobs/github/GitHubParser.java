@@ -7,6 +7,7 @@ import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.PushEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.UnparseableEventException;
 import java.io.IOException;
 import java.time.Instant;
@@ -28,6 +29,10 @@ public final class GitHubParser {
     private GitHubParser() {}
 
     public static List<CanonicalEvent> parse(RawEnvelope envelope) {
+        return parse(envelope, ParserSettings.defaults());
+    }
+
+    public static List<CanonicalEvent> parse(RawEnvelope envelope, ParserSettings settings) {
         return switch (envelope.eventType()) {
             case "push" -> push(envelope);
             case "deployment_status" -> List.of(deploymentStatus(envelope));
