@@ -2,7 +2,9 @@ package dev.dora.jobs;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.jobs.bitbucket.BitbucketParser;
 import dev.dora.jobs.github.GitHubParser;
+import dev.dora.jobs.gitlab.GitLabParser;
 import java.util.List;
 
 /** Picks the parser for an envelope's source. */
@@ -22,6 +24,8 @@ public final class Parsers {
     public static List<CanonicalEvent> parse(RawEnvelope envelope, ParserSettings settings) {
         return switch (envelope.source()) {
             case "github" -> GitHubParser.parse(envelope, settings);
+            case "gitlab" -> GitLabParser.parse(envelope, settings);
+            case "bitbucket" -> BitbucketParser.parse(envelope, settings);
             case EnvelopeDeserializer.INVALID_SOURCE ->
                     throw new UnparseableEventException(
                             envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));

@@ -252,18 +252,18 @@ class GitHubParserTest {
 
     @Test
     void unknownSourceIsRejectedNamingIt() {
-        RawEnvelope gitlab =
+        RawEnvelope gitea =
                 new RawEnvelope(
                         "evt-1",
-                        "gitlab",
+                        "gitea",
                         "Push Hook",
                         "delivery-1",
                         EventFixtures.RECEIVED,
                         Map.of(),
                         "{}".getBytes());
-        assertThatThrownBy(() -> Parsers.parse(gitlab))
+        assertThatThrownBy(() -> Parsers.parse(gitea))
                 .isInstanceOf(UnparseableEventException.class)
-                .hasMessage("no parser for source 'gitlab'");
+                .hasMessage("no parser for source 'gitea'");
     }
 
     private static List<CanonicalEvent> parseFixture(String eventType, String file)
