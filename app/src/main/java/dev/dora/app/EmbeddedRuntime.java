@@ -7,6 +7,7 @@ import dev.dora.ingest.IngestConfig;
 import dev.dora.ingest.KafkaEnvelopePublisher;
 import dev.dora.ingest.WebhookRoutes;
 import dev.dora.jobs.JobSettings;
+import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.StreamingConfig;
 import dev.dora.jobs.StreamingMain;
 import dev.dora.warehouse.Warehouse;
@@ -71,7 +72,14 @@ final class EmbeddedRuntime implements AutoCloseable {
             EmbeddedKafka.ensureTopic(bootstrap, Topics.RAW, 1);
             JobSettings settings =
                     new JobSettings(
-                            config.productionPattern(), Duration.ofDays(8), Duration.ofDays(400));
+                            config.productionPattern(),
+                            Duration.ofDays(8),
+                            Duration.ofDays(400),
+                            new ParserSettings(
+                                    java.util.regex.Pattern.compile(
+                                            ParserSettings.DEFAULT_DEPLOY_PATTERN),
+                                    ParserSettings.DEFAULT_INCIDENT_LABEL,
+                                    config.productionPattern()));
             flink =
                     EmbeddedFlink.start(
                             StreamingMain.production(

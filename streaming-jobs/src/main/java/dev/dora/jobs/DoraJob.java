@@ -68,7 +68,10 @@ public final class DoraJob {
                 .name("events_raw");
 
         SingleOutputStreamOperator<CanonicalEvent> events =
-                envelopes.process(new ParseEnvelopes()).uid("parse").name("parse");
+                envelopes
+                        .process(new ParseEnvelopes(settings.parsers()))
+                        .uid("parse")
+                        .name("parse");
         events.getSideOutput(ParseEnvelopes.REJECTED)
                 .sinkTo(sinks.rejected())
                 .uid("rejected-sink")

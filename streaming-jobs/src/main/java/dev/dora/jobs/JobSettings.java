@@ -11,8 +11,13 @@ import java.util.regex.Pattern;
  *     (?i)^prod(uction)?([-_ ].*)?$})
  * @param dedupeTtl how long a delivery id is remembered to drop redeliveries (at least 7 days)
  * @param pushChainTtl how long push-chain links are kept to build change sets
+ * @param parsers what the parsers need beyond the payloads
  */
-public record JobSettings(Pattern productionPattern, Duration dedupeTtl, Duration pushChainTtl)
+public record JobSettings(
+        Pattern productionPattern,
+        Duration dedupeTtl,
+        Duration pushChainTtl,
+        ParserSettings parsers)
         implements Serializable {
     public static final String DEFAULT_PRODUCTION_PATTERN = "(?i)^prod(uction)?([-_ ].*)?$";
 
@@ -26,6 +31,7 @@ public record JobSettings(Pattern productionPattern, Duration dedupeTtl, Duratio
         return new JobSettings(
                 Pattern.compile(DEFAULT_PRODUCTION_PATTERN),
                 Duration.ofDays(8),
-                Duration.ofDays(400));
+                Duration.ofDays(400),
+                ParserSettings.defaults());
     }
 }

@@ -3,6 +3,7 @@ package dev.dora.jobs;
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
 import dev.dora.jobs.facts.RejectedRow;
+import java.util.List;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -14,10 +15,23 @@ import org.apache.flink.util.OutputTag;
 public final class ParseEnvelopes extends ProcessFunction<RawEnvelope, CanonicalEvent> {
     public static final OutputTag<RejectedRow> REJECTED = new OutputTag<>("rejected") {};
 
+    private final ParserSettings settings;
+
+    public ParseEnvelopes(ParserSettings settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void processElement(RawEnvelope envelope, Context ctx, Collector<CanonicalEvent> out) {
         try {
-            Parsers.parse(envelope).forEach(out::collect);
+            List<CanonicalEvent> events = Parsers.parse(envelope, settings);
+            for (CanonicalEvent event : events) {
+                if (event.service() == null || event.service().isBlank()) {
+                    // Downstream operators are keyed by service; a null key would fail the job.
+                    throw new UnparseableEventException("no service could be resolved");
+                }
+            }
+            events.forEach(out::collect);
         } catch (UnparseableEventException e) {
             ctx.output(
                     REJECTED,

@@ -3,8 +3,11 @@ package dev.dora.jobs;
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
 import dev.dora.jobs.bitbucket.BitbucketParser;
+import dev.dora.jobs.circleci.CircleCiParser;
 import dev.dora.jobs.github.GitHubParser;
 import dev.dora.jobs.gitlab.GitLabParser;
+import dev.dora.jobs.opsgenie.OpsgenieParser;
+import dev.dora.jobs.pagerduty.PagerDutyParser;
 import java.util.List;
 
 /** Picks the parser for an envelope's source. */
@@ -26,6 +29,9 @@ public final class Parsers {
             case "github" -> GitHubParser.parse(envelope, settings);
             case "gitlab" -> GitLabParser.parse(envelope, settings);
             case "bitbucket" -> BitbucketParser.parse(envelope, settings);
+            case "circleci" -> CircleCiParser.parse(envelope, settings);
+            case "pagerduty" -> PagerDutyParser.parse(envelope, settings);
+            case "opsgenie" -> OpsgenieParser.parse(envelope, settings);
             case EnvelopeDeserializer.INVALID_SOURCE ->
                     throw new UnparseableEventException(
                             envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));

@@ -2,11 +2,17 @@ package dev.dora.jobs;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.PushEvent;
 import dev.dora.events.RawEnvelope;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Named instants and tiny factories for the streaming-job tests. Every event is for acme/shop. */
 public final class EventFixtures {
@@ -25,6 +32,8 @@ public final class EventFixtures {
     public static final Instant DEPLOYED = Instant.parse("2026-03-02T10:00:00Z");
     public static final Instant DEPLOY_FAILED_NEXT_DAY = Instant.parse("2026-03-03T10:00:00Z");
     public static final Instant DEPLOYED_TWO_DAYS_LATER = Instant.parse("2026-03-04T10:00:00Z");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventFixtures() {}
 
@@ -42,6 +51,40 @@ public final class EventFixtures {
 
     public static RawEnvelope envelope(String eventType, String body) {
         return envelope(eventType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An envelope from any source, as ingest would have made it. */
+    public static RawEnvelope envelope(
+            String source, String eventType, Map<String, String> headers, byte[] body) {
+        return new RawEnvelope("evt-1", source, eventType, "delivery-1", RECEIVED, headers, body);
+    }
+
+    public static RawEnvelope envelope(
+            String source, String eventType, Map<String, String> headers, String body) {
+        return envelope(source, eventType, headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The JSON object {@code json} without the field at {@code pointer} (e.g. {@code /a/b}). */
+    public static String withoutField(String json, String pointer) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            JsonPointer p = JsonPointer.compile(pointer);
+            JsonNode parent = root.at(p.head());
+            if (!(parent instanceof ObjectNode o)
+                    || o.remove(p.last().getMatchingProperty()) == null) {
+                throw new IllegalArgumentException("no field " + pointer + " in the test body");
+            }
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("test body is not JSON", e);
+        }
+    }
+
+    /** The files of a corpus folder, by name. */
+    public static List<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** A GitHub push delivery with the given delivery id (the deduplication key). */
