@@ -26,9 +26,9 @@ public final class ParseEnvelopes extends ProcessFunction<RawEnvelope, Canonical
         try {
             List<CanonicalEvent> events = Parsers.parse(envelope, settings);
             for (CanonicalEvent event : events) {
-                if (event.service() == null || event.service().isBlank()) {
-                    // Downstream operators are keyed by service; a null key would fail the job.
-                    throw new UnparseableEventException("no service could be resolved");
+                String problem = CanonicalChecks.problem(event);
+                if (problem != null) {
+                    throw new UnparseableEventException(problem);
                 }
             }
             events.forEach(out::collect);

@@ -3,7 +3,9 @@ package dev.dora.jobs;
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
 import dev.dora.jobs.bitbucket.BitbucketParser;
+import dev.dora.jobs.cdevents.CdEventsParser;
 import dev.dora.jobs.circleci.CircleCiParser;
+import dev.dora.jobs.generic.GenericParser;
 import dev.dora.jobs.github.GitHubParser;
 import dev.dora.jobs.gitlab.GitLabParser;
 import dev.dora.jobs.opsgenie.OpsgenieParser;
@@ -32,6 +34,8 @@ public final class Parsers {
             case "circleci" -> CircleCiParser.parse(envelope, settings);
             case "pagerduty" -> PagerDutyParser.parse(envelope, settings);
             case "opsgenie" -> OpsgenieParser.parse(envelope, settings);
+            case "cdevents" -> CdEventsParser.parse(envelope, settings);
+            case "generic" -> GenericParser.parse(envelope, settings);
             case EnvelopeDeserializer.INVALID_SOURCE ->
                     throw new UnparseableEventException(
                             envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));

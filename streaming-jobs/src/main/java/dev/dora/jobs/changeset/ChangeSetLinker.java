@@ -98,14 +98,22 @@ public final class ChangeSetLinker
     private void link(
             CanonicalEvent event, DeploymentStatusEvent d, Collector<DeploymentChangeRow> out)
             throws Exception {
-        List<String> changeSet =
-                PushChain.changeSet(
-                        d.sha(),
-                        lastProductionSha.value(),
-                        this::segmentOf,
-                        this::segment,
-                        this::deployed);
-        String deploymentKey = DeploymentRow.key(d.source(), d.repo(), d.deploymentId());
+        List<String> changeSet;
+        if (d.changes() != null) {
+            // Declared by the sender (generic API): used as sent.
+            changeSet = d.changes().stream().map(dev.dora.events.Commit::sha).toList();
+        } else if (d.sha() == null) {
+            changeSet = List.of(); // nothing to place: counted under data quality
+        } else {
+            changeSet =
+                    PushChain.changeSet(
+                            d.sha(),
+                            lastProductionSha.value(),
+                            this::segmentOf,
+                            this::segment,
+                            this::deployed);
+        }
+        String deploymentKey = DeploymentRow.key(d, event.service());
         for (String sha : changeSet) {
             out.collect(
                     new DeploymentChangeRow(
@@ -119,8 +127,10 @@ public final class ChangeSetLinker
         for (String sha : changeSet) {
             deployedShas.put(sha, Boolean.TRUE);
         }
-        deployedShas.put(d.sha(), Boolean.TRUE);
-        lastProductionSha.update(d.sha());
+        if (d.sha() != null) {
+            deployedShas.put(d.sha(), Boolean.TRUE);
+            lastProductionSha.update(d.sha());
+        }
     }
 
     private boolean deployed(String sha) {

@@ -1,5 +1,6 @@
 package dev.dora.jobs.facts;
 
+import dev.dora.events.DeploymentStatusEvent;
 import java.time.Instant;
 
 /** A row of {@code deployments}: one status of one deployment attempt. */
@@ -20,7 +21,8 @@ public record DeploymentRow(
         String eventId,
         long version) {
 
-    public static String key(String source, String repo, String deploymentId) {
-        return source + ":" + repo + ":" + deploymentId;
+    /** {@code <source>:<repo>:<id>}, or the service in place of the repository when unknown. */
+    public static String key(DeploymentStatusEvent d, String service) {
+        return d.source() + ":" + (d.repo() != null ? d.repo() : service) + ":" + d.deploymentId();
     }
 }

@@ -16,6 +16,9 @@ public final class FactRows {
     private FactRows() {}
 
     public static List<ChangeRow> changes(CanonicalEvent event) {
+        if (event.deployment() != null && event.deployment().changes() != null) {
+            return declaredChanges(event, event.deployment());
+        }
         PushEvent push = event.push();
         if (push == null || !push.toDefaultBranch()) {
             return List.of();
@@ -40,6 +43,28 @@ public final class FactRows {
         return rows;
     }
 
+    /** A change set the sender declared with the deployment (generic API): used as sent. */
+    private static List<ChangeRow> declaredChanges(CanonicalEvent event, DeploymentStatusEvent d) {
+        List<ChangeRow> rows = new ArrayList<>(d.changes().size());
+        for (Commit c : d.changes()) {
+            rows.add(
+                    new ChangeRow(
+                            ChangeRow.key(event.service(), c.sha()),
+                            event.service(),
+                            d.repo(),
+                            c.sha(),
+                            null,
+                            c.committedAt(),
+                            c.committedAt(),
+                            d.statusAt(),
+                            null,
+                            null,
+                            event.eventId(),
+                            d.statusAt().toEpochMilli()));
+        }
+        return rows;
+    }
+
     public static List<DeploymentRow> deployments(CanonicalEvent event, Pattern production) {
         DeploymentStatusEvent d = event.deployment();
         if (d == null) {
@@ -47,7 +72,7 @@ public final class FactRows {
         }
         return List.of(
                 new DeploymentRow(
-                        DeploymentRow.key(d.source(), d.repo(), d.deploymentId()),
+                        DeploymentRow.key(d, event.service()),
                         d.source(),
                         d.deploymentId(),
                         event.service(),

@@ -196,4 +196,53 @@ class RowConverterTest {
             }
         }
     }
+
+    /** Rows of sources without a repository or sha (generic API, CDEvents) must still write. */
+    @Test
+    void deploymentAndDeclaredChangeWithoutRepositoryOrShaWriteToParquet(@TempDir Path dir)
+            throws Exception {
+        dev.dora.events.DeploymentStatusEvent declared =
+                new dev.dora.events.DeploymentStatusEvent(
+                        "generic",
+                        "deploy-4711",
+                        null,
+                        null,
+                        null,
+                        "production",
+                        "success",
+                        DEPLOYED,
+                        DEPLOYED,
+                        "checkout",
+                        null,
+                        null,
+                        java.util.List.of(new dev.dora.events.Commit("41e2c8a", DEPLOYED)));
+        dev.dora.events.CanonicalEvent event =
+                dev.dora.events.CanonicalEvent.of("evt-1", "checkout", declared);
+        var deployments =
+                dev.dora.jobs.facts.FactRows.deployments(
+                        event, java.util.regex.Pattern.compile("production"));
+        var changes = dev.dora.jobs.facts.FactRows.changes(event);
+        assertThat(deployments.get(0).deploymentKey()).isEqualTo("generic:checkout:deploy-4711");
+        assertThat(changes).extracting(ChangeRow::changeKey).containsExactly("checkout@41e2c8a");
+
+        write(
+                dir.resolve("d.parquet"),
+                Tables.DEPLOYMENTS,
+                DeploymentRow.class,
+                deployments.get(0));
+        write(dir.resolve("c.parquet"), Tables.CHANGES, ChangeRow.class, changes.get(0));
+    }
+
+    private static <T extends Record> void write(
+            Path file, dev.dora.events.tables.TableSchema table, Class<T> type, T row)
+            throws Exception {
+        RowConverter<T> converter = new RowConverter<>(table, type);
+        try (ParquetWriter<GenericRecord> writer =
+                AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+                        .withSchema(AvroSchemas.of(table))
+                        .build()) {
+            writer.write(converter.convert(row));
+        }
+        assertThat(file).exists();
+    }
 }
