@@ -3,13 +3,16 @@ package dev.dora.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.dora.ingest.sources.WebhookSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +23,9 @@ import java.util.regex.PatternSyntaxException;
  * The one typed configuration of {@code dora up}, read once: defaults, then {@code dora.yaml}, then
  * environment variables, then command-line options. A wrong value stops start-up with a message
  * naming the key. See the README's "Configuration" section for every key.
+ *
+ * <p>{@code webhookSecrets} holds the {@code DORA_<SOURCE>_SECRET} values that are set, by source
+ * name; a source without one gets a generated secret at start-up (see {@link Secrets}).
  */
 record DoraConfig(
         String host,
@@ -32,7 +38,7 @@ record DoraConfig(
         Pattern productionPattern,
         String warehouseMemoryLimit,
         int warehouseThreads,
-        String githubSecret,
+        Map<String, String> webhookSecrets,
         String adminToken) {
 
     static final String DEFAULT_PRODUCTION = "(?i)^prod(uction)?([-_ ].*)?$";
@@ -117,6 +123,13 @@ record DoraConfig(
         if (admin != null && !admin.isBlank() && admin.length() < 16) {
             throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
         }
+        Map<String, String> webhookSecrets = new LinkedHashMap<>();
+        for (String source : WebhookSources.NAMES) {
+            String secret = env.get(WebhookSources.secretVariable(source));
+            if (secret != null && !secret.isBlank()) {
+                webhookSecrets.put(source, secret);
+            }
+        }
         return new DoraConfig(
                 host,
                 port,
@@ -128,7 +141,7 @@ record DoraConfig(
                 pattern,
                 memory,
                 threads,
-                env.get("DORA_GITHUB_SECRET"),
+                Collections.unmodifiableMap(webhookSecrets),
                 admin);
     }
 

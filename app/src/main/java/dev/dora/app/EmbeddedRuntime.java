@@ -6,6 +6,7 @@ import dev.dora.events.Topics;
 import dev.dora.ingest.IngestConfig;
 import dev.dora.ingest.KafkaEnvelopePublisher;
 import dev.dora.ingest.WebhookRoutes;
+import dev.dora.ingest.sources.WebhookSources;
 import dev.dora.jobs.JobSettings;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.StreamingConfig;
@@ -15,6 +16,7 @@ import dev.dora.warehouse.WarehouseConfig;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -33,7 +35,10 @@ final class EmbeddedRuntime implements AutoCloseable {
     private final KafkaEnvelopePublisher publisher;
     private final Warehouse warehouse;
     private final Javalin server;
-    final Secrets.Secret githubSecret;
+
+    /** Each webhook source's secret, in {@link WebhookSources#NAMES} order. */
+    final Map<String, Secrets.Secret> webhookSecrets;
+
     final Secrets.Secret adminToken;
 
     private EmbeddedRuntime(
@@ -42,21 +47,26 @@ final class EmbeddedRuntime implements AutoCloseable {
             KafkaEnvelopePublisher publisher,
             Warehouse warehouse,
             Javalin server,
-            Secrets.Secret githubSecret,
+            Map<String, Secrets.Secret> webhookSecrets,
             Secrets.Secret adminToken) {
         this.kafka = kafka;
         this.flink = flink;
         this.publisher = publisher;
         this.warehouse = warehouse;
         this.server = server;
-        this.githubSecret = githubSecret;
+        this.webhookSecrets = webhookSecrets;
         this.adminToken = adminToken;
     }
 
     static EmbeddedRuntime start(DoraConfig config) {
         useTempDirectory(config.dataDir().resolve("tmp").resolve("jvm"));
         var secretsDir = config.dataDir().resolve("secrets");
-        Secrets.Secret github = Secrets.loadOrCreate(secretsDir, "github", config.githubSecret());
+        Map<String, Secrets.Secret> webhookSecrets = new LinkedHashMap<>();
+        for (String source : WebhookSources.NAMES) {
+            webhookSecrets.put(
+                    source,
+                    Secrets.loadOrCreate(secretsDir, source, config.webhookSecrets().get(source)));
+        }
         Secrets.Secret admin = Secrets.loadOrCreate(secretsDir, "admin-token", config.adminToken());
 
         EmbeddedKafka kafka = null;
@@ -100,9 +110,17 @@ final class EmbeddedRuntime implements AutoCloseable {
                                     config.warehouseMemoryLimit(),
                                     config.warehouseThreads()));
             publisher = new KafkaEnvelopePublisher(bootstrap, Topics.RAW);
-            Javalin server = server(config, github, admin, publisher, warehouse, kafka != null);
+            Javalin server =
+                    server(config, webhookSecrets, admin, publisher, warehouse, kafka != null);
             server.start(config.host(), config.port());
-            return new EmbeddedRuntime(kafka, flink, publisher, warehouse, server, github, admin);
+            return new EmbeddedRuntime(
+                    kafka,
+                    flink,
+                    publisher,
+                    warehouse,
+                    server,
+                    Collections.unmodifiableMap(webhookSecrets),
+                    admin);
         } catch (RuntimeException e) {
             closeQuietly(publisher);
             closeQuietly(flink);
@@ -114,14 +132,14 @@ final class EmbeddedRuntime implements AutoCloseable {
 
     private static Javalin server(
             DoraConfig config,
-            Secrets.Secret github,
+            Map<String, Secrets.Secret> webhookSecrets,
             Secrets.Secret admin,
             KafkaEnvelopePublisher publisher,
             Warehouse warehouse,
             boolean embeddedKafka) {
-        IngestConfig ingest =
-                new IngestConfig(
-                        Map.of("github", github.value()), IngestConfig.DEFAULT_MAX_BODY_BYTES);
+        Map<String, String> secrets = new LinkedHashMap<>();
+        webhookSecrets.forEach((source, secret) -> secrets.put(source, secret.value()));
+        IngestConfig ingest = new IngestConfig(secrets, IngestConfig.DEFAULT_MAX_BODY_BYTES);
         WebhookRoutes webhooks = new WebhookRoutes(ingest, publisher, Clock.systemUTC());
         DashboardRoutes dashboard =
                 new DashboardRoutes(

@@ -1,5 +1,6 @@
 package dev.dora.app;
 
+import dev.dora.ingest.sources.WebhookSources;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,9 +52,10 @@ final class UpCommand implements Callable<Integer> {
         out.printf("dora: ready in %.1f s%n", ready.toMillis() / 1000.0);
         out.println();
         out.println("  Dashboard:        " + base + "/");
-        out.println("  GitHub webhooks:  " + base + "/webhooks/github");
-        printSecret(out, "Admin token", runtime.adminToken, "DORA_ADMIN_TOKEN");
-        printSecret(out, "GitHub secret", runtime.githubSecret, "DORA_GITHUB_SECRET");
+        out.println("  Admin token:      " + whereIs(runtime.adminToken, "DORA_ADMIN_TOKEN"));
+        out.println("  Webhooks (POST, one secret each):");
+        runtime.webhookSecrets.forEach(
+                (source, secret) -> out.println(webhookLine(base, source, secret)));
         out.println();
         out.println("  Stop with Ctrl-C.");
         if (demo) {
@@ -61,7 +63,10 @@ final class UpCommand implements Callable<Integer> {
                     new Thread(
                             () ->
                                     DemoLoader.load(
-                                            cfg.dataDir(), base, runtime.githubSecret.value(), out),
+                                            cfg.dataDir(),
+                                            base,
+                                            runtime.webhookSecrets.get("github").value(),
+                                            out),
                             "dora-demo");
             loader.setDaemon(true);
             loader.start();
@@ -70,24 +75,25 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One banner line: a source, its webhook URL and where its secret is. */
+    static String webhookLine(String base, String source, Secrets.Secret secret) {
+        String url = base + "/webhooks/" + source;
+        return String.format(
+                "    %-10s %-" + (base.length() + 20) + "s secret %s",
+                source,
+                url,
+                whereIs(secret, WebhookSources.secretVariable(source)));
+    }
+
     /** Shows a generated secret once, when it is created; afterwards only where it is kept. */
-    private static void printSecret(PrintStream out, String label, Secrets.Secret s, String env) {
-        String pad = " ".repeat(Math.max(1, 17 - label.length()));
+    static String whereIs(Secrets.Secret s, String env) {
         if (s.configured()) {
-            out.println("  " + label + ":" + pad + "from " + env);
-        } else if (s.generated()) {
-            out.println(
-                    "  "
-                            + label
-                            + ":"
-                            + pad
-                            + s.value()
-                            + "   (generated; kept in "
-                            + s.file()
-                            + ")");
-        } else {
-            out.println("  " + label + ":" + pad + "in " + s.file());
+            return "from " + env;
         }
+        if (s.generated()) {
+            return s.value() + "   (generated; kept in " + s.file() + ")";
+        }
+        return "in " + s.file();
     }
 
     private static String displayHost(String host) {

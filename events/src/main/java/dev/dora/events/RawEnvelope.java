@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param eventId unique id ingest gave this receipt (returned to the sender)
  * @param source webhook source, e.g. {@code github}
  * @param eventType the source's event type, e.g. {@code push} (from {@code X-GitHub-Event})
- * @param deliveryId the sender's delivery id (the deduplication key), or the event id if none
+ * @param deliveryId the sender's delivery id (the deduplication key), or {@code sha256:} and the
+ *     hex SHA-256 of the body when the sender gave none (identical bytes are the same delivery)
  * @param receivedAt when ingest received it
  * @param headers selected request headers (never credentials)
  * @param body the raw request body

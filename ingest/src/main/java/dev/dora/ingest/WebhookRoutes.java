@@ -1,9 +1,13 @@
 package dev.dora.ingest;
 
 import dev.dora.events.RawEnvelope;
-import dev.dora.ingest.github.GitHubSignature;
+import dev.dora.ingest.sources.InboundWebhook;
+import dev.dora.ingest.sources.JsonSyntax;
+import dev.dora.ingest.sources.WebhookSource;
+import dev.dora.ingest.sources.WebhookSources;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,22 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /webhooks/{source}}: authenticates, bounds and forwards. It never parses the payload
- * (parsing is the streaming job's work); it answers {@code 202} only once the envelope is durable.
+ * {@code POST /webhooks/{source}}: authenticates, bounds and forwards. Checks run in a fixed order
+ * (source 404, size 413, credentials 401, content type 415, JSON syntax 400, event type and
+ * validation 400); the payload is only checked for syntax, except for the few top-level fields some
+ * sources keep their event type or delivery id in (parsing is the streaming job's work). It answers
+ * {@code 202} only once the envelope is durable.
  */
 public final class WebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
-
-    /** Request headers kept in the envelope; credentials and signatures are never among them. */
-    private static final List<String> GITHUB_HEADERS =
-            List.of(
-                    "X-GitHub-Event",
-                    "X-GitHub-Delivery",
-                    "X-GitHub-Hook-ID",
-                    "X-GitHub-Hook-Installation-Target-ID",
-                    "X-GitHub-Hook-Installation-Target-Type",
-                    "User-Agent",
-                    "Content-Type");
+    private static final String PATH = "/webhooks/{source}";
 
     private final IngestConfig config;
     private final EnvelopePublisher publisher;
@@ -42,88 +39,145 @@ public final class WebhookRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.post("/webhooks/{source}", this::receive);
-        routes.exception(
-                WebhookException.class,
-                (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+        routes.post(PATH, this::receive);
+        routes.get(PATH, this::methodNotAllowed);
+        routes.put(PATH, this::methodNotAllowed);
+        routes.patch(PATH, this::methodNotAllowed);
+        routes.delete(PATH, this::methodNotAllowed);
+        routes.exception(WebhookException.class, WebhookRoutes::answer);
+    }
+
+    private static void answer(WebhookException e, Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        if (!e.problems().isEmpty()) {
+            body.put("problems", e.problems());
+        }
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status()).json(body);
+    }
+
+    private void methodNotAllowed(Context ctx) {
+        source(ctx);
+        throw new WebhookException(
+                405,
+                ctx.method() + " is not allowed on " + ctx.path() + "; webhooks are sent with POST",
+                List.of(),
+                Map.of("Allow", "POST"));
     }
 
     private void receive(Context ctx) {
-        String source = ctx.pathParam("source").toLowerCase(Locale.ROOT);
-        if (!"github".equals(source)) {
-            throw new WebhookException(404, "unknown webhook source '" + source + "'");
-        }
-        long length = ctx.contentLength();
-        if (length > config.maxBodyBytes()) {
-            throw tooLarge();
-        }
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > config.maxBodyBytes()) {
-            throw tooLarge();
-        }
-        String secret = config.secrets().get(source);
-        if (secret == null
-                || !GitHubSignature.verify(secret, body, ctx.header("X-Hub-Signature-256"))) {
-            throw new WebhookException(
-                    401, "missing or wrong X-Hub-Signature-256 for source '" + source + "'");
-        }
-        String contentType = ctx.contentType();
-        if (contentType == null
-                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        WebhookSource source = source(ctx);
+        InboundWebhook hook = new InboundWebhook(ctx.headerMap(), body(ctx));
+        authenticate(source, hook);
+        String mediaType = hook.mediaType();
+        if (!source.acceptsMediaType(mediaType)) {
             throw new WebhookException(
                     415,
-                    "content type must be application/json (set the webhook's content type to"
-                            + " application/json), got '"
-                            + contentType
+                    "content type must be application/json (or another +json type such as"
+                            + " application/cloudevents+json), got '"
+                            + hook.header("Content-Type")
                             + "'");
         }
-        String eventType = ctx.header("X-GitHub-Event");
-        if (eventType == null || eventType.isBlank()) {
-            throw new WebhookException(400, "missing X-GitHub-Event header");
+        String syntax = JsonSyntax.problem(hook.body());
+        if (syntax != null) {
+            throw new WebhookException(400, syntax);
         }
+        String eventType = source.eventType(hook);
+        source.validate(hook);
         String eventId = UUID.randomUUID().toString();
-        String delivery = ctx.header("X-GitHub-Delivery");
-        String deliveryId = delivery == null || delivery.isBlank() ? eventId : delivery;
-
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : GITHUB_HEADERS) {
-            String v = ctx.header(name);
-            if (v != null) {
-                kept.put(name.toLowerCase(Locale.ROOT), v);
-            }
-        }
+        String deliveryId = source.deliveryId(hook);
         RawEnvelope envelope =
                 new RawEnvelope(
-                        eventId, source, eventType, deliveryId, clock.instant(), kept, body);
+                        eventId,
+                        source.name(),
+                        eventType,
+                        deliveryId,
+                        clock.instant(),
+                        source.keptHeaders(hook),
+                        hook.body());
         ctx.future(
                 () ->
                         publisher
                                 .publish(envelope)
-                                .handle(
-                                        (ok, error) -> {
-                                            if (error != null) {
-                                                LOG.warn(
-                                                        "could not store {} delivery {}: {}",
-                                                        source,
-                                                        deliveryId,
-                                                        error.toString());
-                                                ctx.status(503)
-                                                        .json(
-                                                                Map.of(
-                                                                        "error",
-                                                                        "event could not be stored"
-                                                                                + " durably; retry"
-                                                                                + " later"));
-                                            } else {
-                                                ctx.status(202)
-                                                        .json(
-                                                                Map.of(
-                                                                        "event_id", eventId,
-                                                                        "delivery_id", deliveryId,
-                                                                        "duplicate", false));
-                                            }
-                                            return null;
-                                        }));
+                                .handle((ok, error) -> reply(ctx, envelope, error)));
+    }
+
+    private Void reply(Context ctx, RawEnvelope envelope, Throwable error) {
+        if (error != null) {
+            LOG.warn(
+                    "could not store {} delivery {}: {}",
+                    envelope.source(),
+                    envelope.deliveryId(),
+                    error.toString());
+            ctx.status(503).json(Map.of("error", "event could not be stored durably; retry later"));
+        } else {
+            ctx.status(202)
+                    .json(
+                            Map.of(
+                                    "event_id", envelope.eventId(),
+                                    "delivery_id", envelope.deliveryId(),
+                                    "duplicate", false));
+        }
+        return null;
+    }
+
+    private static WebhookSource source(Context ctx) {
+        String name = ctx.pathParam("source").toLowerCase(Locale.ROOT);
+        WebhookSource source = WebhookSources.byName(name);
+        if (source == null) {
+            throw new WebhookException(
+                    404,
+                    "unknown webhook source '"
+                            + name
+                            + "' (known: "
+                            + String.join(", ", WebhookSources.NAMES)
+                            + ")");
+        }
+        return source;
+    }
+
+    /**
+     * The body, bounded: a declared length over the limit is refused before anything is read, and a
+     * chunked body is cut off by Javalin's reader ({@code maxRequestSize}) at the same limit.
+     */
+    private byte[] body(Context ctx) {
+        if (ctx.contentLength() > config.maxBodyBytes()) {
+            throw tooLarge();
+        }
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            if (e.getStatus() == 413) {
+                throw tooLarge();
+            }
+            throw e;
+        }
+        if (body.length > config.maxBodyBytes()) {
+            throw tooLarge();
+        }
+        return body;
+    }
+
+    private void authenticate(WebhookSource source, InboundWebhook hook) {
+        String secret = config.secrets().get(source.name());
+        if (secret == null || secret.isBlank()) {
+            throw new WebhookException(
+                    401,
+                    "no secret is configured for source '"
+                            + source.name()
+                            + "': its webhooks are refused");
+        }
+        if (!source.authenticator().verify(secret, hook.headers(), hook.body())) {
+            throw new WebhookException(
+                    401,
+                    "missing or wrong "
+                            + source.authenticator().credential()
+                            + " for source '"
+                            + source.name()
+                            + "'");
+        }
     }
 
     private WebhookException tooLarge() {

@@ -1,0 +1,72 @@
+package dev.dora.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Webhook secrets come from {@code DORA_<SOURCE>_SECRET}, one per source, and are never shown. */
+class DoraConfigTest {
+
+    @Test
+    void everySourcesSecretIsReadFromItsOwnVariable() {
+        Map<String, String> env =
+                Map.of(
+                        "DORA_GITHUB_SECRET", "gh",
+                        "DORA_GITLAB_SECRET", "gl",
+                        "DORA_BITBUCKET_SECRET", "bb",
+                        "DORA_CIRCLECI_SECRET", "cc",
+                        "DORA_PAGERDUTY_SECRET", "pd",
+                        "DORA_OPSGENIE_SECRET", "og",
+                        "DORA_CDEVENTS_SECRET", "cd",
+                        "DORA_GENERIC_SECRET", "ge");
+
+        DoraConfig config = DoraConfig.load(null, env, 0, Path.of("target/data-config-test"));
+
+        assertThat(config.webhookSecrets())
+                .containsExactly(
+                        Map.entry("github", "gh"),
+                        Map.entry("gitlab", "gl"),
+                        Map.entry("bitbucket", "bb"),
+                        Map.entry("circleci", "cc"),
+                        Map.entry("pagerduty", "pd"),
+                        Map.entry("opsgenie", "og"),
+                        Map.entry("cdevents", "cd"),
+                        Map.entry("generic", "ge"));
+        assertThat(config.toString()).doesNotContain("gh", "pd");
+    }
+
+    @Test
+    void unsetOrBlankVariablesLeaveTheSourceToAGeneratedSecret() {
+        Map<String, String> env = Map.of("DORA_GITLAB_SECRET", "gl", "DORA_GITHUB_SECRET", " ");
+
+        DoraConfig config = DoraConfig.load(null, env, 0, Path.of("target/data-config-test"));
+
+        assertThat(config.webhookSecrets()).isEqualTo(Map.of("gitlab", "gl"));
+    }
+
+    @Test
+    void bannerLineSaysWhereEachSecretIs() {
+        String base = "http://127.0.0.1:8080";
+        Path file = Path.of("data/secrets/gitlab");
+
+        assertThat(
+                        UpCommand.webhookLine(
+                                base, "gitlab", new Secrets.Secret("abc123", file, true, false)))
+                .isEqualTo(
+                        "    gitlab     http://127.0.0.1:8080/webhooks/gitlab     secret abc123"
+                                + "   (generated; kept in data/secrets/gitlab)");
+        assertThat(
+                        UpCommand.webhookLine(
+                                base, "pagerduty", new Secrets.Secret("x", file, false, true)))
+                .isEqualTo(
+                        "    pagerduty  http://127.0.0.1:8080/webhooks/pagerduty  secret from"
+                                + " DORA_PAGERDUTY_SECRET");
+        assertThat(
+                        UpCommand.webhookLine(
+                                base, "generic", new Secrets.Secret("x", file, false, false)))
+                .endsWith("secret in data/secrets/gitlab")
+                .doesNotContain(" x ");
+    }
+}
