@@ -31,11 +31,28 @@ public final class WebhookRoutes {
     private final IngestConfig config;
     private final EnvelopePublisher publisher;
     private final Clock clock;
+    private final IngestMetrics metrics;
+    private final RecentDeliveries recent;
 
     public WebhookRoutes(IngestConfig config, EnvelopePublisher publisher, Clock clock) {
+        this(config, publisher, clock, new IngestMetrics(), new RecentDeliveries(100_000));
+    }
+
+    public WebhookRoutes(
+            IngestConfig config,
+            EnvelopePublisher publisher,
+            Clock clock,
+            IngestMetrics metrics,
+            RecentDeliveries recent) {
         this.config = config;
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = metrics;
+        this.recent = recent;
+    }
+
+    public IngestMetrics metrics() {
+        return metrics;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -44,10 +61,17 @@ public final class WebhookRoutes {
         routes.put(PATH, this::methodNotAllowed);
         routes.patch(PATH, this::methodNotAllowed);
         routes.delete(PATH, this::methodNotAllowed);
-        routes.exception(WebhookException.class, WebhookRoutes::answer);
+        routes.exception(WebhookException.class, this::answer);
     }
 
-    private static void answer(WebhookException e, Context ctx) {
+    private void answer(WebhookException e, Context ctx) {
+        String source =
+                WebhookSources.byName(sourceName(ctx)) == null ? "unknown" : sourceName(ctx);
+        metrics.count(
+                source,
+                e.status() == 401
+                        ? IngestMetrics.Outcome.UNAUTHORIZED
+                        : IngestMetrics.Outcome.REJECTED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", e.getMessage());
         if (!e.problems().isEmpty()) {
@@ -87,6 +111,12 @@ public final class WebhookRoutes {
         source.validate(hook);
         String eventId = UUID.randomUUID().toString();
         String deliveryId = source.deliveryId(hook);
+        String dedupeKey = source.name() + ":" + deliveryId;
+        if (recent.contains(dedupeKey)) {
+            metrics.count(source.name(), IngestMetrics.Outcome.DUPLICATE);
+            ctx.status(200).json(Map.of("delivery_id", deliveryId, "duplicate", true));
+            return;
+        }
         RawEnvelope envelope =
                 new RawEnvelope(
                         eventId,
@@ -96,15 +126,17 @@ public final class WebhookRoutes {
                         clock.instant(),
                         source.keptHeaders(hook),
                         hook.body());
+        long started = System.nanoTime();
         ctx.future(
                 () ->
                         publisher
                                 .publish(envelope)
-                                .handle((ok, error) -> reply(ctx, envelope, error)));
+                                .handle((ok, error) -> reply(ctx, envelope, error, started)));
     }
 
-    private Void reply(Context ctx, RawEnvelope envelope, Throwable error) {
+    private Void reply(Context ctx, RawEnvelope envelope, Throwable error, long started) {
         if (error != null) {
+            metrics.count(envelope.source(), IngestMetrics.Outcome.UNAVAILABLE);
             LOG.warn(
                     "could not store {} delivery {}: {}",
                     envelope.source(),
@@ -112,6 +144,9 @@ public final class WebhookRoutes {
                     error.toString());
             ctx.status(503).json(Map.of("error", "event could not be stored durably; retry later"));
         } else {
+            metrics.publishLatency(System.nanoTime() - started);
+            metrics.count(envelope.source(), IngestMetrics.Outcome.ACCEPTED);
+            recent.add(envelope.dedupeKey());
             ctx.status(202)
                     .json(
                             Map.of(
@@ -122,8 +157,12 @@ public final class WebhookRoutes {
         return null;
     }
 
+    private static String sourceName(Context ctx) {
+        return ctx.pathParam("source").toLowerCase(Locale.ROOT);
+    }
+
     private static WebhookSource source(Context ctx) {
-        String name = ctx.pathParam("source").toLowerCase(Locale.ROOT);
+        String name = sourceName(ctx);
         WebhookSource source = WebhookSources.byName(name);
         if (source == null) {
             throw new WebhookException(

@@ -39,6 +39,38 @@ class WebhookRoutesTest {
     }
 
     @Test
+    void aRedeliveryIsAnsweredAsDuplicateAndStoredOnce() {
+        server = WebhookServer.start(recorded);
+
+        HttpResponse<String> first = server.send(github("github", BODY));
+        HttpResponse<String> again = server.send(github("github", BODY));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body())
+                .isEqualTo("{\"delivery_id\":\"" + DELIVERY + "\",\"duplicate\":true}");
+        assertThat(recorded.envelopes).hasSize(1);
+    }
+
+    @Test
+    void metricsCountOutcomesPerSourceInPrometheusFormat() {
+        server = WebhookServer.start(recorded);
+        server.send(github("github", BODY));
+        server.send(github("github", BODY));
+        server.send(github("github", BODY).setHeader("X-Hub-Signature-256", "sha256=00"));
+
+        String text = server.metrics().render();
+
+        assertThat(text)
+                .contains("dora_ingest_requests_total{source=\"github\",outcome=\"accepted\"} 1\n")
+                .contains("dora_ingest_requests_total{source=\"github\",outcome=\"duplicate\"} 1\n")
+                .contains(
+                        "dora_ingest_requests_total{source=\"github\",outcome=\"unauthorized\"} 1\n")
+                .contains("dora_ingest_publish_seconds_count 1\n")
+                .contains("# TYPE dora_ingest_spool_depth gauge\ndora_ingest_spool_depth 0\n");
+    }
+
+    @Test
     void signedJsonIsAcceptedAndForwardedAsReceived() {
         server = WebhookServer.start(recorded);
 

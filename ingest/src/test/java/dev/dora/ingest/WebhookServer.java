@@ -33,8 +33,10 @@ public final class WebhookServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Javalin app;
 
+    private final WebhookRoutes routes;
+
     public WebhookServer(Map<String, String> secrets, long maxBodyBytes, EnvelopePublisher out) {
-        WebhookRoutes routes =
+        routes =
                 new WebhookRoutes(
                         new IngestConfig(secrets, maxBodyBytes),
                         out,
@@ -47,6 +49,10 @@ public final class WebhookServer implements AutoCloseable {
                             routes.addTo(cfg.routes);
                         });
         app.start("127.0.0.1", 0);
+    }
+
+    public IngestMetrics metrics() {
+        return routes.metrics();
     }
 
     /** A server where every source has its secret and bodies up to {@link #MAX_BODY_BYTES}. */
