@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dora.ingest.sources.WebhookSources;
+import dev.dora.ingest.spool.Spool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +39,13 @@ record DoraConfig(
         Pattern productionPattern,
         String warehouseMemoryLimit,
         int warehouseThreads,
+        long spoolMaxBytes,
         Map<String, String> webhookSecrets,
         String adminToken) {
 
     static final String DEFAULT_PRODUCTION = "(?i)^prod(uction)?([-_ ].*)?$";
+    static final long DEFAULT_SPOOL_MAX_BYTES = Spool.DEFAULT_MAX_BYTES;
+    private static final long MIN_SPOOL_MAX_BYTES = 1L << 20;
     private static final Set<String> KEYS =
             Set.of(
                     "host",
@@ -53,6 +57,7 @@ record DoraConfig(
                     "warehouse.threads",
                     "flink.checkpoint_interval",
                     "flink.parallelism",
+                    "ingest.spool_max_bytes",
                     "metrics.production_pattern");
 
     /** Thrown for a configuration value that cannot be used; the message names the key. */
@@ -119,6 +124,14 @@ record DoraConfig(
         if (threads < 1) {
             throw new ConfigException("warehouse.threads must be at least 1");
         }
+        long spoolMax = longValue(yaml, "ingest.spool_max_bytes", DEFAULT_SPOOL_MAX_BYTES);
+        if (spoolMax < MIN_SPOOL_MAX_BYTES) {
+            throw new ConfigException(
+                    "ingest.spool_max_bytes must be at least "
+                            + MIN_SPOOL_MAX_BYTES
+                            + " (1 MiB), got "
+                            + spoolMax);
+        }
         String admin = env.get("DORA_ADMIN_TOKEN");
         if (admin != null && !admin.isBlank() && admin.length() < 16) {
             throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
@@ -141,6 +154,7 @@ record DoraConfig(
                 pattern,
                 memory,
                 threads,
+                spoolMax,
                 Collections.unmodifiableMap(webhookSecrets),
                 admin);
     }
@@ -224,6 +238,17 @@ record DoraConfig(
             throw new ConfigException(key + " must be a whole number, got " + n.asText());
         }
         return n.asInt();
+    }
+
+    private static long longValue(JsonNode root, String key, long fallback) {
+        JsonNode n = at(root, key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new ConfigException(key + " must be a whole number of bytes, got " + n.asText());
+        }
+        return n.asLong();
     }
 
     private static Duration duration(JsonNode root, String key, Duration fallback) {

@@ -32,11 +32,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 final class EmbeddedKafka implements AutoCloseable {
     private static final String CLUSTER_ID_FILE = "cluster-id";
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrap;
+    private KafkaRaftServer server; // null while stopped
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrap) {
-        this.server = server;
+    private EmbeddedKafka(Properties config, String bootstrap) {
+        this.config = config;
         this.bootstrap = bootstrap;
     }
 
@@ -95,15 +96,41 @@ final class EmbeddedKafka implements AutoCloseable {
                             .setIgnoreFormatted(true);
             formatter.run();
 
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(p, false), Time.SYSTEM);
-            server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
-            kafka.awaitReady(Duration.ofSeconds(60));
+            EmbeddedKafka kafka = new EmbeddedKafka(p, "127.0.0.1:" + brokerPort);
+            kafka.startBroker();
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
+            throw new IllegalStateException(
+                    "embedded Kafka storage could not be formatted: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the broker on the formatted log and the ports chosen at first start, so clients
+     * configured with {@link #bootstrap()} find it again after {@link #stopBroker()}.
+     */
+    synchronized void startBroker() {
+        if (server != null) {
+            return;
+        }
+        try {
+            KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+            s.startup();
+            server = s;
+            awaitReady(Duration.ofSeconds(60));
+        } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the broker and keeps its log, as a crash or an outage would (reliability tests). */
+    synchronized void stopBroker() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
         }
     }
 
@@ -164,7 +191,6 @@ final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stopBroker();
     }
 }

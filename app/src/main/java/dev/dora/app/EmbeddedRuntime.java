@@ -4,9 +4,9 @@ import dev.dora.dashboard.DashboardConfig;
 import dev.dora.dashboard.DashboardRoutes;
 import dev.dora.events.Topics;
 import dev.dora.ingest.IngestConfig;
-import dev.dora.ingest.KafkaEnvelopePublisher;
 import dev.dora.ingest.WebhookRoutes;
 import dev.dora.ingest.sources.WebhookSources;
+import dev.dora.ingest.spool.SpooledKafkaPublisher;
 import dev.dora.jobs.JobSettings;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.StreamingConfig;
@@ -14,6 +14,9 @@ import dev.dora.jobs.StreamingMain;
 import dev.dora.warehouse.Warehouse;
 import dev.dora.warehouse.WarehouseConfig;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -32,7 +35,7 @@ final class EmbeddedRuntime implements AutoCloseable {
 
     private final EmbeddedKafka kafka;
     private final EmbeddedFlink flink;
-    private final KafkaEnvelopePublisher publisher;
+    private final SpooledKafkaPublisher publisher;
     private final Warehouse warehouse;
     private final Javalin server;
 
@@ -44,7 +47,7 @@ final class EmbeddedRuntime implements AutoCloseable {
     private EmbeddedRuntime(
             EmbeddedKafka kafka,
             EmbeddedFlink flink,
-            KafkaEnvelopePublisher publisher,
+            SpooledKafkaPublisher publisher,
             Warehouse warehouse,
             Javalin server,
             Map<String, Secrets.Secret> webhookSecrets,
@@ -71,7 +74,7 @@ final class EmbeddedRuntime implements AutoCloseable {
 
         EmbeddedKafka kafka = null;
         EmbeddedFlink flink = null;
-        KafkaEnvelopePublisher publisher = null;
+        SpooledKafkaPublisher publisher = null;
         Warehouse warehouse = null;
         try {
             String bootstrap = config.kafkaBootstrap();
@@ -109,7 +112,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                                     config.dataDir().resolve("tmp").resolve("duckdb"),
                                     config.warehouseMemoryLimit(),
                                     config.warehouseThreads()));
-            publisher = new KafkaEnvelopePublisher(bootstrap, Topics.RAW);
+            publisher = spooledPublisher(config, bootstrap);
             Javalin server =
                     server(config, webhookSecrets, admin, publisher, warehouse, kafka != null);
             server.start(config.host(), config.port());
@@ -130,17 +133,29 @@ final class EmbeddedRuntime implements AutoCloseable {
         }
     }
 
+    /** Kafka behind a spool under {@code <data>/spool}, so webhooks are taken during an outage. */
+    private static SpooledKafkaPublisher spooledPublisher(DoraConfig config, String bootstrap) {
+        Path dir = config.dataDir().resolve("spool");
+        try {
+            return SpooledKafkaPublisher.start(bootstrap, Topics.RAW, dir, config.spoolMaxBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot open the spool in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Javalin server(
             DoraConfig config,
             Map<String, Secrets.Secret> webhookSecrets,
             Secrets.Secret admin,
-            KafkaEnvelopePublisher publisher,
+            SpooledKafkaPublisher publisher,
             Warehouse warehouse,
             boolean embeddedKafka) {
         Map<String, String> secrets = new LinkedHashMap<>();
         webhookSecrets.forEach((source, secret) -> secrets.put(source, secret.value()));
         IngestConfig ingest = new IngestConfig(secrets, IngestConfig.DEFAULT_MAX_BODY_BYTES);
         WebhookRoutes webhooks = new WebhookRoutes(ingest, publisher, Clock.systemUTC());
+        webhooks.metrics().spoolDepth(publisher::spoolDepth);
         DashboardRoutes dashboard =
                 new DashboardRoutes(
                         new DashboardConfig(admin.value(), Duration.ofHours(12), false),
@@ -151,6 +166,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                     cfg.startup.showJavalinBanner = false;
                     cfg.http.maxRequestSize = ingest.maxBodyBytes();
                     webhooks.addTo(cfg.routes);
+                    webhooks.addMetricsTo(cfg.routes);
                     dashboard.addTo(cfg);
                     cfg.routes.get(
                             "/health",
@@ -195,12 +211,39 @@ final class EmbeddedRuntime implements AutoCloseable {
         return server.port();
     }
 
+    /** The query layer, for tests that look at tables the API does not expose. */
+    Warehouse warehouse() {
+        return warehouse;
+    }
+
+    /** Records waiting in the spool for Kafka; a {@code /metrics} gauge later. */
+    long spoolDepth() {
+        return publisher.spoolDepth();
+    }
+
+    /** Stops the embedded broker, keeping its log and ports (reliability tests). */
+    void stopKafkaBroker() {
+        embeddedKafka().stopBroker();
+    }
+
+    /** Starts the embedded broker again on the same log and ports (reliability tests). */
+    void startKafkaBroker() {
+        embeddedKafka().startBroker();
+    }
+
+    private EmbeddedKafka embeddedKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is external (kafka.bootstrap is set)");
+        }
+        return kafka;
+    }
+
     @Override
     public void close() {
         LOG.info("stopping");
         closeQuietly(server::stop);
+        closeQuietly(publisher); // the spool's forwarder first, then the producer, then the spool
         closeQuietly(flink);
-        closeQuietly(publisher);
         closeQuietly(kafka);
         closeQuietly(warehouse);
     }

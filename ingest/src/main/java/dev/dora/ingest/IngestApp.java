@@ -12,11 +12,15 @@ public final class IngestApp {
 
     public static Javalin create(IngestConfig config, EnvelopePublisher publisher) {
         WebhookRoutes webhooks = new WebhookRoutes(config, publisher, Clock.systemUTC());
+        if (publisher instanceof dev.dora.ingest.spool.SpooledKafkaPublisher spooled) {
+            webhooks.metrics().spoolDepth(spooled::spoolDepth);
+        }
         return Javalin.create(
                 cfg -> {
                     cfg.http.maxRequestSize = config.maxBodyBytes();
                     cfg.startup.showJavalinBanner = false;
                     webhooks.addTo(cfg.routes);
+                    webhooks.addMetricsTo(cfg.routes);
                     cfg.routes.get("/health", ctx -> ctx.json(java.util.Map.of("status", "ok")));
                 });
     }

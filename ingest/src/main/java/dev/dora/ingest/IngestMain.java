@@ -2,6 +2,11 @@ package dev.dora.ingest;
 
 import dev.dora.events.Topics;
 import dev.dora.ingest.sources.WebhookSources;
+import dev.dora.ingest.spool.Spool;
+import dev.dora.ingest.spool.SpooledKafkaPublisher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Runs ingest alone, as one of N stateless replicas in front of an existing Kafka cluster: {@code
  * DORA_KAFKA_BOOTSTRAP=host:9092 DORA_GITHUB_SECRET=... java -cp dora.jar
  * dev.dora.ingest.IngestMain [port]}. Each source's secret is read from {@code
- * DORA_<SOURCE>_SECRET}; a source without one refuses every request with 401.
+ * DORA_<SOURCE>_SECRET}; a source without one refuses every request with 401. While Kafka is
+ * unreachable, webhooks are kept in a local spool ({@code DORA_SPOOL_DIR}, default {@code
+ * ./spool}): give each replica its own directory.
  */
 public final class IngestMain {
     private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
@@ -25,7 +32,15 @@ public final class IngestMain {
         String bootstrap = required(env, "DORA_KAFKA_BOOTSTRAP");
         IngestConfig config = new IngestConfig(secrets(env), IngestConfig.DEFAULT_MAX_BODY_BYTES);
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8081;
-        EnvelopePublisher publisher = new KafkaEnvelopePublisher(bootstrap, Topics.RAW);
+        Path spoolDir = Path.of(env.getOrDefault("DORA_SPOOL_DIR", "./spool"));
+        EnvelopePublisher publisher;
+        try {
+            publisher =
+                    SpooledKafkaPublisher.start(
+                            bootstrap, Topics.RAW, spoolDir, Spool.DEFAULT_MAX_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the spool in " + spoolDir, e);
+        }
         var app = IngestApp.create(config, publisher).start(port);
         Runtime.getRuntime()
                 .addShutdownHook(

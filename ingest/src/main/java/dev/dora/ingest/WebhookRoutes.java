@@ -64,6 +64,17 @@ public final class WebhookRoutes {
         routes.exception(WebhookException.class, this::answer);
     }
 
+    /**
+     * {@code GET /metrics}: ingest's counters in Prometheus text format (no credentials needed).
+     */
+    public void addMetricsTo(RoutesConfig routes) {
+        routes.get(
+                "/metrics",
+                ctx ->
+                        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(metrics.render()));
+    }
+
     private void answer(WebhookException e, Context ctx) {
         String source =
                 WebhookSources.byName(sourceName(ctx)) == null ? "unknown" : sourceName(ctx);
