@@ -85,6 +85,12 @@ final class Timeline {
 
     int send(String event, String body, String deliveryId)
             throws IOException, InterruptedException {
+        return post(event, body, deliveryId).statusCode();
+    }
+
+    /** Posts a signed webhook; the whole answer, for tests that read its body. */
+    HttpResponse<String> post(String event, String body, String deliveryId)
+            throws IOException, InterruptedException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/github"))
@@ -94,6 +100,6 @@ final class Timeline {
                         .header("X-Hub-Signature-256", GitHubSignature.sign(secret, bytes))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                         .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

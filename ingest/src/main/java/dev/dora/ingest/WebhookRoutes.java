@@ -125,7 +125,10 @@ public final class WebhookRoutes {
         String dedupeKey = source.name() + ":" + deliveryId;
         if (recent.contains(dedupeKey)) {
             metrics.count(source.name(), IngestMetrics.Outcome.DUPLICATE);
-            ctx.status(200).json(Map.of("delivery_id", deliveryId, "duplicate", true));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("delivery_id", deliveryId);
+            answer.put("duplicate", true);
+            ctx.status(200).json(answer);
             return;
         }
         RawEnvelope envelope =

@@ -9,13 +9,14 @@ import dev.dora.events.PushEvent;
 /**
  * The invariants every canonical event must hold before it reaches keyed state and the Parquet
  * writers, whatever parser made it: a missing key or time there would fail the whole job, so an
- * event breaking them is rejected with the reason instead.
+ * event breaking them is rejected with the reason instead. Public so that tests outside the job
+ * (the app's fixture conformance test) apply the same check as {@link ParseEnvelopes}.
  */
-final class CanonicalChecks {
+public final class CanonicalChecks {
     private CanonicalChecks() {}
 
     /** The first broken invariant, or null when the event is usable. */
-    static String problem(CanonicalEvent e) {
+    public static String problem(CanonicalEvent e) {
         if (blank(e.service())) {
             return "no service could be resolved";
         }
