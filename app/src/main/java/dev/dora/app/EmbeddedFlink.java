@@ -17,10 +17,12 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptionsInternal;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,14 @@ final class EmbeddedFlink implements AutoCloseable {
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        // The dedupe and push-chain state lives for days and grows with traffic; a heap backend
+        // would write all of it on every 2 s checkpoint. RocksDB with incremental checkpoints
+        // writes only what changed since the last one.
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(
+                RocksDBOptions.LOCAL_DIRECTORIES,
+                tmp.resolve("rocksdb").toAbsolutePath().toString());
         conf.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, JOB_ID);
         conf.set(CoreOptions.TMP_DIRS, tmp.toAbsolutePath().toString());
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(2, parallelism));

@@ -30,7 +30,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * only place that touches them. Settings follow STACK.md: replication factor 1 for internal topics,
  * a small cleaner buffer, few threads.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
     private static final String CLUSTER_ID_FILE = "cluster-id";
     private final Properties config;
     private final String bootstrap;
@@ -41,7 +41,7 @@ final class EmbeddedKafka implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static EmbeddedKafka start(Path dir) {
+    public static EmbeddedKafka start(Path dir) {
         try {
             Files.createDirectories(dir);
             Path logDir = dir.resolve("log");
@@ -134,12 +134,12 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
     /** Creates the topic if it does not exist yet. */
-    static void ensureTopic(String bootstrap, String topic, int partitions) {
+    public static void ensureTopic(String bootstrap, String topic, int partitions) {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(

@@ -40,6 +40,8 @@ public final class ParquetTableSink {
                                         .withSchema(new Schema.Parser().parse(schemaJson))
                                         .withDataModel(GenericData.get())
                                         .withCompressionCodec(CompressionCodecName.SNAPPY)
+                                        // Raw bodies never repeat: a dictionary only costs.
+                                        .withDictionaryEncoding("body", false)
                                         .build());
         String partitionField = table.partitionColumn();
         SerializableFunction<T, Instant> partitionTime =

@@ -86,14 +86,14 @@ public final class RowConverter<T extends Record> implements Serializable {
 
     /** The value of one column of a row, as written (instants as epoch milliseconds). */
     public Object value(T row, String column) {
-        List<Method> all = accessors();
-        for (int i = 0; i < all.size(); i++) {
-            if (snake(rowType.getRecordComponents()[i].getName()).equals(column)) {
-                return avroValue(invoke(all.get(i), row));
-            }
+        // Components are in column order (checked at construction), so the schema's position is
+        // the accessor's index; no name is computed per row.
+        org.apache.avro.Schema.Field field = schema().getField(column);
+        if (field == null) {
+            throw new IllegalArgumentException(
+                    "no column " + column + " in " + rowType.getSimpleName());
         }
-        throw new IllegalArgumentException(
-                "no column " + column + " in " + rowType.getSimpleName());
+        return avroValue(invoke(accessors().get(field.pos()), row));
     }
 
     public GenericRecord convert(T row) {
