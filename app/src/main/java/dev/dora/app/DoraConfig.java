@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dora.ingest.sources.WebhookSources;
 import dev.dora.ingest.spool.Spool;
+import dev.dora.jobs.JobSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ record DoraConfig(
         Duration checkpointInterval,
         int parallelism,
         Pattern productionPattern,
+        Pattern hotfixPattern,
+        Duration incidentWindow,
+        Path benchmarkFile,
         String warehouseMemoryLimit,
         int warehouseThreads,
         long spoolMaxBytes,
@@ -58,7 +62,10 @@ record DoraConfig(
                     "flink.checkpoint_interval",
                     "flink.parallelism",
                     "ingest.spool_max_bytes",
-                    "metrics.production_pattern");
+                    "metrics.production_pattern",
+                    "metrics.hotfix_pattern",
+                    "metrics.incident_window",
+                    "metrics.benchmark_file");
 
     /** Thrown for a configuration value that cannot be used; the message names the key. */
     static final class ConfigException extends RuntimeException {
@@ -107,14 +114,17 @@ record DoraConfig(
         if (parallelism < 1) {
             throw new ConfigException("flink.parallelism must be at least 1");
         }
-        String patternText = text(yaml, "metrics.production_pattern", DEFAULT_PRODUCTION);
-        Pattern pattern;
-        try {
-            pattern = Pattern.compile(patternText);
-        } catch (PatternSyntaxException e) {
-            throw new ConfigException(
-                    "metrics.production_pattern is not a regular expression: "
-                            + e.getDescription());
+        Pattern pattern = regex(yaml, "metrics.production_pattern", DEFAULT_PRODUCTION);
+        Pattern hotfix = regex(yaml, "metrics.hotfix_pattern", JobSettings.DEFAULT_HOTFIX_PATTERN);
+        Duration window = duration(yaml, "metrics.incident_window", Duration.ofHours(24));
+        String benchmarkText = text(yaml, "metrics.benchmark_file", null);
+        Path benchmarkFile = null;
+        if (benchmarkText != null) {
+            benchmarkFile = resolveAgainst(file, benchmarkText);
+            if (!Files.isRegularFile(benchmarkFile)) {
+                throw new ConfigException(
+                        "metrics.benchmark_file " + benchmarkFile + " does not exist");
+            }
         }
         String memory = text(yaml, "warehouse.memory_limit", "256MB");
         if (!memory.matches("\\d+(\\.\\d+)?\\s*(KB|MB|GB|KiB|MiB|GiB)")) {
@@ -152,11 +162,32 @@ record DoraConfig(
                 interval,
                 parallelism,
                 pattern,
+                hotfix,
+                window,
+                benchmarkFile,
                 memory,
                 threads,
                 spoolMax,
                 Collections.unmodifiableMap(webhookSecrets),
                 admin);
+    }
+
+    private static Pattern regex(JsonNode yaml, String key, String fallback) {
+        try {
+            return Pattern.compile(text(yaml, key, fallback));
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(key + " is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    /** A path from the configuration file, relative to the file's folder unless absolute. */
+    private static Path resolveAgainst(Path configFile, String value) {
+        Path p = Path.of(value);
+        if (p.isAbsolute() || configFile == null) {
+            return p.toAbsolutePath().normalize();
+        }
+        Path dir = configFile.toAbsolutePath().getParent();
+        return dir.resolve(p).normalize();
     }
 
     private static JsonNode readYaml(Path file) {

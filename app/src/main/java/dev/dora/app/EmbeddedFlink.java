@@ -88,6 +88,8 @@ final class EmbeddedFlink implements AutoCloseable {
                 p -> {
                     LOG.info("restoring the job from {}", p);
                     conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString());
+                    // State of an operator a newer version no longer has is dropped, not fatal.
+                    conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
                     conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
                 });
         StreamExecutionEnvironment env =

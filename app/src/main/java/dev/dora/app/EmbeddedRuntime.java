@@ -87,7 +87,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                     new JobSettings(
                             config.productionPattern(),
                             Duration.ofDays(8),
-                            Duration.ofDays(400),
+                            config.hotfixPattern(),
                             new ParserSettings(
                                     java.util.regex.Pattern.compile(
                                             ParserSettings.DEFAULT_DEPLOY_PATTERN),
@@ -111,7 +111,8 @@ final class EmbeddedRuntime implements AutoCloseable {
                                     config.warehouse(),
                                     config.dataDir().resolve("tmp").resolve("duckdb"),
                                     config.warehouseMemoryLimit(),
-                                    config.warehouseThreads()));
+                                    config.warehouseThreads(),
+                                    config.incidentWindow()));
             publisher = spooledPublisher(config, bootstrap);
             Javalin server =
                     server(config, webhookSecrets, admin, publisher, warehouse, kafka != null);

@@ -2,14 +2,17 @@ package dev.dora.jobs;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
-import dev.dora.jobs.changeset.ChangeSetLinker;
 import dev.dora.jobs.dedupe.FirstDeliveryOnly;
+import dev.dora.jobs.facts.BranchCommitRow;
 import dev.dora.jobs.facts.ChangeRow;
-import dev.dora.jobs.facts.DeploymentChangeRow;
+import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
 import dev.dora.jobs.facts.FactRows;
+import dev.dora.jobs.facts.IncidentRow;
+import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -31,7 +34,16 @@ public final class DoraJob {
             Sink<RejectedRow> rejected,
             Sink<ChangeRow> changes,
             Sink<DeploymentRow> deployments,
-            Sink<DeploymentChangeRow> deploymentChanges) {}
+            Sink<DeclaredChangeRow> declaredChanges,
+            Sink<PullRequestRow> pullRequests,
+            Sink<BranchCommitRow> branchCommits,
+            Sink<IncidentRow> incidents) {}
+
+    /** One event to the rows of one fact table (a pure function of the event). */
+    @FunctionalInterface
+    interface ToRows<T> extends java.io.Serializable {
+        List<T> apply(CanonicalEvent event);
+    }
 
     private final Source<RawEnvelope, ?, ?> source;
     private final WatermarkStrategy<RawEnvelope> watermarks;
@@ -80,33 +92,55 @@ public final class DoraJob {
                 .uid("rejected-sink")
                 .name("rejected_events");
 
-        events.flatMap(
-                        (CanonicalEvent e, org.apache.flink.util.Collector<ChangeRow> out) ->
-                                FactRows.changes(e).forEach(out::collect))
-                .returns(TypeInformation.of(ChangeRow.class))
-                .uid("to-changes")
-                .name("to changes")
-                .sinkTo(sinks.changes())
-                .uid("changes-sink")
-                .name("changes");
-
         Pattern production = settings.productionPattern();
-        events.flatMap(
-                        (CanonicalEvent e, org.apache.flink.util.Collector<DeploymentRow> out) ->
-                                FactRows.deployments(e, production).forEach(out::collect))
-                .returns(TypeInformation.of(DeploymentRow.class))
-                .uid("to-deployments")
-                .name("to deployments")
-                .sinkTo(sinks.deployments())
-                .uid("deployments-sink")
-                .name("deployments");
+        Pattern hotfix = settings.hotfixPattern();
+        facts(events, "changes", ChangeRow.class, FactRows::changes, sinks.changes());
+        facts(
+                events,
+                "deployments",
+                DeploymentRow.class,
+                e -> FactRows.deployments(e, production, hotfix),
+                sinks.deployments());
+        facts(
+                events,
+                "declared_changes",
+                DeclaredChangeRow.class,
+                FactRows::declaredChangeLinks,
+                sinks.declaredChanges());
+        facts(
+                events,
+                "pull_requests",
+                PullRequestRow.class,
+                FactRows::pullRequests,
+                sinks.pullRequests());
+        facts(
+                events,
+                "branch_commits",
+                BranchCommitRow.class,
+                FactRows::branchCommits,
+                sinks.branchCommits());
+        facts(events, "incidents", IncidentRow.class, FactRows::incidents, sinks.incidents());
+    }
 
-        events.keyBy(CanonicalEvent::service)
-                .process(new ChangeSetLinker(production, settings.pushChainTtl()))
-                .uid("change-set-linker")
-                .name("link changes to deployments")
-                .sinkTo(sinks.deploymentChanges())
-                .uid("deployment-changes-sink")
-                .name("deployment_changes");
+    /**
+     * Writes one fact table. Facts are derived from each event alone: everything that relates
+     * events to each other (change sets, rollbacks, attribution) is derived in the query layer from
+     * the latest facts, so arrival order cannot change a number.
+     */
+    private static <T> void facts(
+            DataStream<CanonicalEvent> events,
+            String table,
+            Class<T> rowType,
+            ToRows<T> toRows,
+            Sink<T> sink) {
+        events.flatMap(
+                        (CanonicalEvent e, org.apache.flink.util.Collector<T> out) ->
+                                toRows.apply(e).forEach(out::collect))
+                .returns(TypeInformation.of(rowType))
+                .uid("to-" + table)
+                .name("to " + table)
+                .sinkTo(sink)
+                .uid(table + "-sink")
+                .name(table);
     }
 }

@@ -10,16 +10,18 @@ import java.util.regex.Pattern;
  * @param productionPattern environments matching it are production (DESIGN.md default {@code
  *     (?i)^prod(uction)?([-_ ].*)?$})
  * @param dedupeTtl how long a delivery id is remembered to drop redeliveries (at least 7 days)
- * @param pushChainTtl how long push-chain links are kept to build change sets
+ * @param hotfixPattern a deployment whose ref matches it is a hotfix (DESIGN.md defaults {@code
+ *     hotfix/}, {@code hotfix-}, {@code revert}, found anywhere, without regard to case)
  * @param parsers what the parsers need beyond the payloads
  */
 public record JobSettings(
         Pattern productionPattern,
         Duration dedupeTtl,
-        Duration pushChainTtl,
+        Pattern hotfixPattern,
         ParserSettings parsers)
         implements Serializable {
     public static final String DEFAULT_PRODUCTION_PATTERN = "(?i)^prod(uction)?([-_ ].*)?$";
+    public static final String DEFAULT_HOTFIX_PATTERN = "(?i)hotfix/|hotfix-|revert";
 
     public JobSettings {
         if (dedupeTtl.compareTo(Duration.ofDays(7)) < 0) {
@@ -31,7 +33,7 @@ public record JobSettings(
         return new JobSettings(
                 Pattern.compile(DEFAULT_PRODUCTION_PATTERN),
                 Duration.ofDays(8),
-                Duration.ofDays(400),
+                Pattern.compile(DEFAULT_HOTFIX_PATTERN),
                 ParserSettings.defaults());
     }
 }

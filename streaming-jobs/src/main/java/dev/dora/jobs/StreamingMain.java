@@ -3,9 +3,12 @@ package dev.dora.jobs;
 import dev.dora.events.RawEnvelope;
 import dev.dora.events.Topics;
 import dev.dora.events.tables.Tables;
+import dev.dora.jobs.facts.BranchCommitRow;
 import dev.dora.jobs.facts.ChangeRow;
-import dev.dora.jobs.facts.DeploymentChangeRow;
+import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
+import dev.dora.jobs.facts.IncidentRow;
+import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
 import dev.dora.jobs.parquet.ParquetTableSink;
@@ -47,7 +50,10 @@ public final class StreamingMain {
                         ParquetTableSink.create(w, Tables.CHANGES, ChangeRow.class),
                         ParquetTableSink.create(w, Tables.DEPLOYMENTS, DeploymentRow.class),
                         ParquetTableSink.create(
-                                w, Tables.DEPLOYMENT_CHANGES, DeploymentChangeRow.class));
+                                w, Tables.DECLARED_CHANGES, DeclaredChangeRow.class),
+                        ParquetTableSink.create(w, Tables.PULL_REQUESTS, PullRequestRow.class),
+                        ParquetTableSink.create(w, Tables.BRANCH_COMMITS, BranchCommitRow.class),
+                        ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class));
         return new DoraJob(source, WatermarkStrategy.noWatermarks(), sinks, config.settings());
     }
 

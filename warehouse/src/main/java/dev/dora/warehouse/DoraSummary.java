@@ -1,6 +1,9 @@
 package dev.dora.warehouse;
 
-/** The figures {@code GET /api/v1/dora} reports, as the warehouse computes them. */
+/**
+ * The figures {@code GET /api/v1/dora} reports, as the warehouse computes them (METRICS.md).
+ * Medians are null when there is nothing to take the median of.
+ */
 public record DoraSummary(
         Period period,
         long deployments,
@@ -10,8 +13,15 @@ public record DoraSummary(
         Double leadTimeMedianSeconds,
         Double leadTimeP90Seconds,
         long negativeLeadTimes,
+        long changesWithoutTimestamp,
+        long failedDeployments,
+        Double recoveryMedianSeconds,
+        long unrecoveredFailures,
+        long restoredIncidents,
+        Double restoreMedianSeconds,
+        long unplannedDeployments,
         long deploymentsWithoutChanges,
-        long changesWithoutTimestamp) {
+        long unattributedIncidents) {
 
     public double deploymentsPerDay() {
         return (double) deployments / period.days();
@@ -19,5 +29,15 @@ public record DoraSummary(
 
     public double deploymentsPerWeek() {
         return deployments * 7.0 / period.days();
+    }
+
+    /** Failed deployments ÷ successful deployments; null without deployments. */
+    public Double changeFailureRate() {
+        return deployments == 0 ? null : (double) failedDeployments / deployments;
+    }
+
+    /** Unplanned deployments ÷ successful deployments; null without deployments. */
+    public Double reworkRate() {
+        return deployments == 0 ? null : (double) unplannedDeployments / deployments;
     }
 }

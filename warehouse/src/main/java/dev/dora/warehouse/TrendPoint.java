@@ -2,11 +2,14 @@ package dev.dora.warehouse;
 
 import java.time.LocalDate;
 
-/** One bucket of a trend: deployments finished in it and lead time of changes first deployed. */
+/** One bucket (day, week or month) of the trend, computed from the facts of that bucket. */
 public record TrendPoint(
         LocalDate start,
         long deployments,
         long failedAttempts,
         long changes,
         Double leadTimeMedianSeconds,
-        Double leadTimeP90Seconds) {}
+        Double leadTimeP90Seconds,
+        long failedDeployments,
+        Double recoveryMedianSeconds,
+        long unplannedDeployments) {}

@@ -32,6 +32,11 @@ public final class Warehouse implements AutoCloseable {
     private final WarehouseConfig config;
     private final Connection connection;
     private final Set<String> tablesWithFiles = new HashSet<>();
+    // Fingerprint of the files the derived tables were built from; none yet.
+    private long derivedFrom = Long.MIN_VALUE;
+
+    /** The environment group every production environment belongs to (derived.sql). */
+    public static final String PRODUCTION_GROUP = "production";
 
     public Warehouse(WarehouseConfig config) {
         this.config = config;
@@ -48,6 +53,7 @@ public final class Warehouse implements AutoCloseable {
             for (TableSchema t : Tables.ALL) {
                 defineView(t, false);
             }
+            defineDerivedTables(); // empty until the first query finds files
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -55,70 +61,64 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** Summary figures for a period. */
-    public synchronized DoraSummary summary(Period period) {
+    /** Summary figures for a period, over everything in production. */
+    public DoraSummary summary(Period period) {
+        return summary(period, Scope.ALL);
+    }
+
+    /** Summary figures for a period and scope (dora_summary.sql). */
+    public synchronized DoraSummary summary(Period period, Scope scope) {
         refreshViews();
-        try {
-            long deployments;
-            long failedAttempts;
-            long weeks;
-            try (ResultSet r =
-                    query("deployment_frequency", period.startLiteral(), period.endLiteral())) {
-                r.next();
-                deployments = r.getLong("deployments");
-                failedAttempts = r.getLong("failed_attempts");
-                weeks = r.getLong("weeks_with_deployments");
-            }
-            long changes;
-            Double median;
-            Double p90;
-            long negative;
-            try (ResultSet r = query("lead_time", period.startLiteral(), period.endLiteral())) {
-                r.next();
-                changes = r.getLong("changes");
-                median = nullableDouble(r, "median_seconds");
-                p90 = nullableDouble(r, "p90_seconds");
-                negative = r.getLong("negative_lead_times");
-            }
-            long withoutChanges;
-            long withoutTimestamp;
-            try (ResultSet r =
-                    query(
-                            "data_quality",
-                            period.startLiteral(),
-                            period.endLiteral(),
-                            period.startLiteral(),
-                            period.endLiteral())) {
-                r.next();
-                withoutChanges = r.getLong("deployments_without_changes");
-                withoutTimestamp = r.getLong("changes_without_timestamp");
-            }
+        try (ResultSet r =
+                query(
+                        "dora_summary",
+                        environmentGroup(scope),
+                        scope.service(),
+                        scope.team(),
+                        period.startLiteral(),
+                        period.endLiteral())) {
+            r.next();
             return new DoraSummary(
                     period,
-                    deployments,
-                    failedAttempts,
-                    weeks,
-                    changes,
-                    median,
-                    p90,
-                    negative,
-                    withoutChanges,
-                    withoutTimestamp);
+                    r.getLong("deployments"),
+                    r.getLong("failed_attempts"),
+                    r.getLong("weeks_with_deployments"),
+                    r.getLong("changes"),
+                    nullableDouble(r, "lead_median_seconds"),
+                    nullableDouble(r, "lead_p90_seconds"),
+                    r.getLong("negative_lead_times"),
+                    r.getLong("changes_without_timestamp"),
+                    r.getLong("failed"),
+                    nullableDouble(r, "recovery_median_seconds"),
+                    r.getLong("unrecovered_failures"),
+                    r.getLong("restored_incidents"),
+                    nullableDouble(r, "restore_median_seconds"),
+                    r.getLong("unplanned"),
+                    r.getLong("deployments_without_changes"),
+                    r.getLong("unattributed_incidents"));
         } catch (SQLException e) {
             throw new IllegalStateException("summary query failed: " + e.getMessage(), e);
         }
     }
 
-    /** Deployments and lead time per bucket, every bucket of the period listed. */
-    public synchronized List<TrendPoint> trend(Period period, Bucket bucket) {
+    /** The metrics per bucket, every bucket of the period listed. */
+    public List<TrendPoint> trend(Period period, Bucket bucket) {
+        return trend(period, bucket, Scope.ALL);
+    }
+
+    /** The metrics per bucket and scope (trend.sql). */
+    public synchronized List<TrendPoint> trend(Period period, Bucket bucket, Scope scope) {
         refreshViews();
         List<TrendPoint> points = new ArrayList<>();
         try (ResultSet r =
                 query(
                         "trend",
-                        bucket.part(),
+                        environmentGroup(scope),
+                        scope.service(),
+                        scope.team(),
                         period.startLiteral(),
                         period.endLiteral(),
+                        bucket.part(),
                         bucket.interval())) {
             while (r.next()) {
                 points.add(
@@ -128,12 +128,33 @@ public final class Warehouse implements AutoCloseable {
                                 r.getLong("failed_attempts"),
                                 r.getLong("changes"),
                                 nullableDouble(r, "median_seconds"),
-                                nullableDouble(r, "p90_seconds")));
+                                nullableDouble(r, "p90_seconds"),
+                                r.getLong("failed"),
+                                nullableDouble(r, "recovery_median_seconds"),
+                                r.getLong("unplanned")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("trend query failed: " + e.getMessage(), e);
         }
         return points;
+    }
+
+    /**
+     * The environment group a scope asks for: production unless an environment is named; a named
+     * production environment stands for all of production (they form one group).
+     */
+    private String environmentGroup(Scope scope) throws SQLException {
+        if (scope.environment() == null) {
+            return PRODUCTION_GROUP;
+        }
+        try (PreparedStatement ps =
+                connection.prepareStatement(
+                        "SELECT bool_or(production) FROM deployments WHERE environment = ?")) {
+            ps.setString(1, scope.environment());
+            try (ResultSet r = ps.executeQuery()) {
+                return r.next() && r.getBoolean(1) ? PRODUCTION_GROUP : scope.environment();
+            }
+        }
     }
 
     /** Runs any read-only SQL over the views (used by tests and, later, exports). */
@@ -187,6 +208,38 @@ public final class Warehouse implements AutoCloseable {
                 tablesWithFiles.add(t.name());
             }
         }
+        long fingerprint = fingerprint();
+        if (fingerprint != derivedFrom) {
+            try {
+                defineDerivedTables();
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "cannot derive the metric tables: " + e.getMessage(), e);
+            }
+            derivedFrom = fingerprint;
+        }
+    }
+
+    /** Names, sizes and times of every committed Parquet file: changes when a checkpoint lands. */
+    private long fingerprint() {
+        long hash = 17;
+        for (TableSchema t : Tables.ALL) {
+            Path dir = config.root().resolve(t.name());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                List<Path> parquet = files.filter(Warehouse::isCommittedParquet).toList();
+                for (Path p : parquet) {
+                    hash = hash * 31 + p.toString().hashCode();
+                    hash = hash * 31 + Files.size(p);
+                    hash = hash * 31 + Files.getLastModifiedTime(p).toMillis();
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return hash - 1; // a file vanished mid-walk (compaction): derive again
+            }
+        }
+        return hash;
     }
 
     private boolean hasFiles(TableSchema t) {
@@ -204,6 +257,22 @@ public final class Warehouse implements AutoCloseable {
     private static boolean isCommittedParquet(Path p) {
         String name = p.getFileName().toString();
         return name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_");
+    }
+
+    /** (Re)builds the tables relating facts to each other (derived.sql), in order. */
+    private void defineDerivedTables() throws SQLException {
+        String sql =
+                SqlResource.load("derived")
+                        .replace(
+                                "{{incident_window_seconds}}",
+                                Long.toString(config.incidentWindow().toSeconds()));
+        try (Statement s = connection.createStatement()) {
+            for (String statement : sql.split("(?m)^;\\s*$")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
     }
 
     private void defineView(TableSchema t, boolean fromFiles) throws SQLException {

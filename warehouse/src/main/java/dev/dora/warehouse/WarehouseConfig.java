@@ -1,6 +1,7 @@
 package dev.dora.warehouse;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,9 +11,21 @@ import java.util.Objects;
  * @param tempDirectory where DuckDB may spill
  * @param memoryLimit DuckDB memory cap, e.g. {@code 256MB} (so it cannot starve Flink and Kafka)
  * @param threads DuckDB worker threads
+ * @param incidentWindow how long after a production deployment an incident of the same service is
+ *     attributed to it when nothing names the cause (default 24 h)
  */
-public record WarehouseConfig(Path root, Path tempDirectory, String memoryLimit, int threads) {
+public record WarehouseConfig(
+        Path root, Path tempDirectory, String memoryLimit, int threads, Duration incidentWindow) {
+    public static final Duration DEFAULT_INCIDENT_WINDOW = Duration.ofHours(24);
+
+    public WarehouseConfig(Path root, Path tempDirectory, String memoryLimit, int threads) {
+        this(root, tempDirectory, memoryLimit, threads, DEFAULT_INCIDENT_WINDOW);
+    }
+
     public WarehouseConfig {
+        if (incidentWindow == null || incidentWindow.isNegative() || incidentWindow.isZero()) {
+            throw new IllegalArgumentException("incident window must be positive");
+        }
         Objects.requireNonNull(root, "warehouse root");
         Objects.requireNonNull(tempDirectory, "warehouse temp directory");
         if (!memoryLimit.matches("\\d+(\\.\\d+)?\\s*(KB|MB|GB|KiB|MiB|GiB)")) {

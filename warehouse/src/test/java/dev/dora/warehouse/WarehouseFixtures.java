@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,95 +23,155 @@ import java.util.stream.Collectors;
  * UTC date of the table's partition column.
  */
 final class WarehouseFixtures {
-    static final String SERVICE = "acme/shop";
-
     private final Path root;
+    private final Map<TableSchema, List<Map<String, Object>>> pending = new LinkedHashMap<>();
     private int files;
 
     WarehouseFixtures(Path root) {
         this.root = root;
     }
 
-    /** A change whose start is {@code startedAt} (null: unknown), pushed at {@code pushedAt}. */
-    static Map<String, Object> change(String sha, Instant startedAt, Instant pushedAt) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("change_key", changeKey(sha));
-        row.put("service", SERVICE);
-        row.put("repo", SERVICE);
-        row.put("sha", sha);
-        row.put("branch", "main");
-        row.put("committed_at", startedAt);
-        row.put("started_at", startedAt);
-        row.put("pushed_at", pushedAt);
-        row.put("push_before", "before-" + sha);
-        row.put("push_after", sha);
-        row.put("event_id", "evt-push-" + sha);
-        row.put("version", 1L);
-        return row;
+    /** A commit of a push: its sha and own time. */
+    record C(String sha, Instant at) {}
+
+    static C c(String sha, String at) {
+        return new C(sha, Instant.parse(at));
     }
 
-    /** One status row (version) of deployment {@code id}; finished_at only for final statuses. */
-    static Map<String, Object> deployment(
-            String id, String environment, String status, Instant statusAt, long version) {
+    /** A push to the default branch (main) of {@code service}, its repository of the same name. */
+    WarehouseFixtures push(String service, String before, String pushedAt, C... commits) {
+        String parent = before;
+        String after = commits[commits.length - 1].sha();
+        for (C commit : commits) {
+            Map<String, Object> row = row(Tables.CHANGES);
+            row.put("change_key", service + "@" + commit.sha());
+            row.put("service", service);
+            row.put("repo", service);
+            row.put("sha", commit.sha());
+            row.put("branch", "main");
+            row.put("committed_at", commit.at());
+            row.put("started_at", commit.at());
+            row.put("pushed_at", Instant.parse(pushedAt));
+            row.put("push_before", before);
+            row.put("push_after", after);
+            row.put("parent_sha", parent);
+            row.put("event_id", "push-" + after);
+            row.put("version", Instant.parse(pushedAt).toEpochMilli());
+            parent = commit.sha();
+        }
+        return this;
+    }
+
+    /** A push to another branch: the work of a pull request. */
+    WarehouseFixtures branchPush(String repo, String branch, String pushedAt, C... commits) {
+        for (C commit : commits) {
+            Map<String, Object> row = row(Tables.BRANCH_COMMITS);
+            row.put("commit_key", repo + "@" + branch + "@" + commit.sha());
+            row.put("service", repo);
+            row.put("repo", repo);
+            row.put("branch", branch);
+            row.put("sha", commit.sha());
+            row.put("committed_at", commit.at());
+            row.put("pushed_at", Instant.parse(pushedAt));
+            row.put("event_id", "branch-push-" + commit.sha());
+            row.put("version", 1L);
+        }
+        return this;
+    }
+
+    /** A merged pull request whose merge commit (merge, squash or last rebased) is given. */
+    WarehouseFixtures mergedPullRequest(
+            String repo, String number, String branch, String mergeSha, String mergedAt) {
+        Map<String, Object> row = row(Tables.PULL_REQUESTS);
+        row.put("pr_key", "github:" + repo + ":" + number);
+        row.put("source", "github");
+        row.put("service", repo);
+        row.put("repo", repo);
+        row.put("number", number);
+        row.put("merged", true);
+        row.put("source_branch", branch);
+        row.put("target_branch", "main");
+        row.put("merge_commit_sha", mergeSha);
+        row.put("merged_at", Instant.parse(mergedAt));
+        row.put("updated_at", Instant.parse(mergedAt));
+        row.put("event_id", "pr-" + number);
+        row.put("version", 1L);
+        return this;
+    }
+
+    /** One status of a deployment; returns the row so a test can add flags. */
+    Map<String, Object> deployment(
+            String service, String id, String sha, String environment, String status, String at) {
+        Instant statusAt = Instant.parse(at);
         boolean isFinal = List.of("success", "failure", "error").contains(status);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("deployment_key", deploymentKey(id));
+        Map<String, Object> row = row(Tables.DEPLOYMENTS);
+        row.put("deployment_key", "github:" + service + ":" + id);
         row.put("source", "github");
         row.put("deployment_id", id);
-        row.put("service", SERVICE);
-        row.put("repo", SERVICE);
+        row.put("service", service);
+        row.put("repo", service);
         row.put("environment", environment);
-        row.put("production", environment.equals("production"));
-        row.put("sha", "sha-" + id);
+        row.put("production", environment.startsWith("prod"));
+        row.put("sha", sha);
         row.put("ref", "main");
         row.put("status", status);
-        row.put("started_at", statusAt.minusSeconds(300));
+        row.put("started_at", statusAt.minusSeconds(60));
         row.put("finished_at", isFinal ? statusAt : null);
         row.put("status_at", statusAt);
-        row.put("event_id", "evt-" + id + "-v" + version);
-        row.put("version", version);
+        row.put("hotfix", false);
+        row.put("changes_declared", false);
+        row.put("event_id", "deploy-" + id + "-" + status);
+        row.put("version", statusAt.toEpochMilli() * 2 + (isFinal ? 1 : 0));
         return row;
     }
 
-    /** Deployment {@code id} carried change {@code sha}. */
-    static Map<String, Object> carried(String id, String sha, Instant deployedAt) {
+    /** A successful production deployment. */
+    Map<String, Object> deploy(String service, String id, String sha, String at) {
+        return deployment(service, id, sha, "production", "success", at);
+    }
+
+    /** One state of an incident; returns the row so a test can name a cause. */
+    Map<String, Object> incident(String service, String id, String openedAt, String resolvedAt) {
+        Map<String, Object> row = row(Tables.INCIDENTS);
+        Instant opened = Instant.parse(openedAt);
+        Instant resolved = resolvedAt == null ? null : Instant.parse(resolvedAt);
+        row.put("incident_key", "pagerduty:" + id);
+        row.put("source", "pagerduty");
+        row.put("incident_id", id);
+        row.put("service", service);
+        row.put("status", resolved == null ? "open" : "resolved");
+        row.put("opened_at", opened);
+        row.put("resolved_at", resolved);
+        row.put("occurred_at", resolved == null ? opened : resolved);
+        row.put("event_id", "incident-" + id + (resolved == null ? "-open" : "-resolved"));
+        row.put("version", (resolved == null ? opened : resolved).toEpochMilli() * 4);
+        return row;
+    }
+
+    /** Every row added so far, each table to one Parquet file; the pending rows are cleared. */
+    void write() throws Exception {
+        for (Map.Entry<TableSchema, List<Map<String, Object>>> e : pending.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                write(e.getKey(), e.getValue());
+            }
+        }
+        pending.clear();
+    }
+
+    /** The rows not yet written, in order (tests shuffle and repeat them). */
+    Map<TableSchema, List<Map<String, Object>>> pending() {
+        return pending;
+    }
+
+    private Map<String, Object> row(TableSchema table) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("deployment_key", deploymentKey(id));
-        row.put("change_key", changeKey(sha));
-        row.put("service", SERVICE);
-        row.put("sha", sha);
-        row.put("deployed_at", deployedAt);
-        row.put("event_id", "evt-" + id + "-success");
+        pending.computeIfAbsent(table, t -> new ArrayList<>()).add(row);
         return row;
-    }
-
-    static String changeKey(String sha) {
-        return SERVICE + "@" + sha;
-    }
-
-    static String deploymentKey(String id) {
-        return "github:" + SERVICE + ":" + id;
-    }
-
-    @SafeVarargs
-    final void changes(Map<String, Object>... rows) throws Exception {
-        write(Tables.CHANGES, rows);
-    }
-
-    @SafeVarargs
-    final void deployments(Map<String, Object>... rows) throws Exception {
-        write(Tables.DEPLOYMENTS, rows);
-    }
-
-    @SafeVarargs
-    final void deploymentChanges(Map<String, Object>... rows) throws Exception {
-        write(Tables.DEPLOYMENT_CHANGES, rows);
     }
 
     /** COPY (SELECT typed columns FROM VALUES ...) TO '<root>/<table>/date=.../part-N.parquet'. */
-    @SafeVarargs
-    private void write(TableSchema table, Map<String, Object>... rows) throws Exception {
-        Instant partitionTime = (Instant) rows[0].get(table.partitionColumn());
+    private void write(TableSchema table, List<Map<String, Object>> rows) throws Exception {
+        Instant partitionTime = (Instant) rows.get(0).get(table.partitionColumn());
         Path dir =
                 root.resolve(table.name())
                         .resolve("date=" + partitionTime.atOffset(ZoneOffset.UTC).toLocalDate());
@@ -130,7 +191,7 @@ final class WarehouseFixtures {
                                                 + c.name())
                         .collect(Collectors.joining(", "));
         String values =
-                List.of(rows).stream()
+                rows.stream()
                         .map(
                                 row ->
                                         table.columns().stream()

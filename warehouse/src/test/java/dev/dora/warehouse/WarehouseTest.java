@@ -1,34 +1,32 @@
 package dev.dora.warehouse;
 
-import static dev.dora.warehouse.WarehouseFixtures.carried;
-import static dev.dora.warehouse.WarehouseFixtures.change;
-import static dev.dora.warehouse.WarehouseFixtures.deployment;
+import static dev.dora.warehouse.WarehouseFixtures.c;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.dora.events.tables.TableSchema;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Summary and trend figures over tiny Parquet tables of one service, acme/shop. */
+/**
+ * Every DORA number on the worked example of METRICS.md ("The worked example"): two services, a
+ * first deployment, a change set over two pushes, a failed attempt, a rollback detected from the
+ * sha alone, a squash-merged pull request, a hotfix, incidents attributed by window, by deployment
+ * id and by sha, one outside the window, and a staging deployment that counts nowhere.
+ */
 class WarehouseTest {
     // 2026-03-01 is a Sunday; the period is that whole week up to Saturday 2026-03-07.
-    private static final Period WEEK_OF_MARCH_1 =
+    private static final Period WEEK =
             new Period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-07"));
-
-    private static final Instant PUSHED = Instant.parse("2026-03-02T09:00:00Z");
-    private static final Instant C1_STARTED = Instant.parse("2026-03-01T16:10:00Z");
-    private static final Instant C2_STARTED = Instant.parse("2026-03-02T08:05:00Z");
-    private static final Instant STARTED_AFTER_DEPLOYMENT = Instant.parse("2026-03-02T10:30:00Z");
-    private static final Instant D1_IN_PROGRESS = Instant.parse("2026-03-02T10:00:00Z");
-    private static final Instant D1_FINISHED = Instant.parse("2026-03-02T10:04:10Z");
-    private static final Instant STAGING_FINISHED = Instant.parse("2026-03-03T09:00:00Z");
-    private static final Instant FAILED_NEXT_DAY = Instant.parse("2026-03-04T11:00:00Z");
-    private static final Instant REDEPLOYED_AFTER_ROLLBACK = Instant.parse("2026-03-04T12:00:00Z");
 
     @TempDir Path root;
     @TempDir Path spill;
@@ -46,152 +44,254 @@ class WarehouseTest {
         warehouse.close();
     }
 
-    @Test
-    void leadTimeIsMedianAndP90OverChangesFirstDeployedInThePeriod() throws Exception {
-        tables.changes(change("c1", C1_STARTED, PUSHED), change("c2", C2_STARTED, PUSHED));
-        tables.deployments(deployment("d1", "production", "success", D1_FINISHED, 1));
-        tables.deploymentChanges(
-                carried("d1", "c1", D1_FINISHED), carried("d1", "c2", D1_FINISHED));
-
-        // c1: 03-01 16:10:00 -> 03-02 10:04:10 = 64450 s; c2: 08:05:00 -> 10:04:10 = 7150 s.
-        // Median (64450 + 7150) / 2 = 35800; p90 = 7150 + 0.9 * (64450 - 7150) = 58720.
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 1, 0, 1, 2, 35800.0, 58720.0, 0, 0, 0));
+    /** The timeline of METRICS.md, as fact rows (not yet written). */
+    static void workedExample(WarehouseFixtures t) {
+        // shop: first production deployment D2 carries its own push (a1, a2) only.
+        t.push(
+                "shop",
+                "a0",
+                "2026-03-02T09:00:00Z",
+                c("a1", "2026-03-02T08:00:00Z"),
+                c("a2", "2026-03-02T08:30:00Z"));
+        t.deployment("shop", "D1", "a2", "staging", "success", "2026-03-02T09:30:00Z");
+        t.deployment("shop", "D2", "a2", "production", "in_progress", "2026-03-02T09:58:00Z");
+        t.deploy("shop", "D2", "a2", "2026-03-02T10:00:00Z");
+        // Two pushes, one failed attempt, then D4 carries b1 and b2.
+        t.push("shop", "a2", "2026-03-03T09:00:00Z", c("b1", "2026-03-03T08:00:00Z"));
+        t.push("shop", "b1", "2026-03-03T11:00:00Z", c("b2", "2026-03-03T10:00:00Z"));
+        t.deployment("shop", "D3", "b2", "production", "failure", "2026-03-03T11:30:00Z");
+        t.deploy("shop", "D4", "b2", "2026-03-03T12:00:00Z");
+        // I1 names no cause: the window attributes it to D4. D5 puts a2 back: a rollback.
+        t.incident("shop", "I1", "2026-03-03T13:00:00Z", null);
+        t.incident("shop", "I1", "2026-03-03T13:00:00Z", "2026-03-03T14:00:00Z");
+        t.deploy("shop", "D5", "a2", "2026-03-03T13:30:00Z");
+        // Pull request 7, squash-merged as s1; its first commit f1 starts s1.
+        t.branchPush(
+                "shop",
+                "feature/x",
+                "2026-03-04T08:00:00Z",
+                c("f1", "2026-03-04T07:00:00Z"),
+                c("f2", "2026-03-04T07:40:00Z"));
+        t.mergedPullRequest("shop", "7", "feature/x", "s1", "2026-03-04T09:00:00Z");
+        t.push("shop", "b2", "2026-03-04T09:00:00Z", c("s1", "2026-03-04T09:00:00Z"));
+        t.deploy("shop", "D6", "s1", "2026-03-04T10:00:00Z");
+        // I2 names D6; the hotfix D7 fixes it.
+        t.incident("shop", "I2", "2026-03-04T11:00:00Z", "2026-03-04T11:30:00Z")
+                .put("caused_by_deployment_id", "D6");
+        t.push("shop", "s1", "2026-03-04T11:10:00Z", c("h1", "2026-03-04T11:05:00Z"));
+        Map<String, Object> d7 = t.deploy("shop", "D7", "h1", "2026-03-04T11:20:00Z");
+        d7.put("ref", "hotfix/login");
+        d7.put("hotfix", true);
+        // I3 opens 48 h after shop's last deployment: outside the 24 h window, unattributed.
+        t.incident("shop", "I3", "2026-03-06T12:00:00Z", "2026-03-06T13:00:00Z");
+        // search: a first deployment, and an open incident naming its commit.
+        t.push("search", null, "2026-03-05T09:10:00Z", c("r1", "2026-03-05T09:00:00Z"));
+        t.deploy("search", "D8", "r1", "2026-03-05T10:00:00Z");
+        t.incident("search", "I4", "2026-03-05T12:00:00Z", null).put("caused_by_sha", "r1");
     }
 
     @Test
-    void onlyProductionSuccessesAreDeploymentsAndFailedAttemptsAreReportedApart() throws Exception {
-        tables.changes(change("c2", C2_STARTED, PUSHED));
-        tables.deployments(
-                deployment("d1", "production", "success", D1_FINISHED, 1),
-                deployment("s1", "staging", "success", STAGING_FINISHED, 1),
-                deployment("d3", "production", "failure", FAILED_NEXT_DAY, 1));
-        tables.deploymentChanges(carried("d1", "c2", D1_FINISHED));
+    void workedExampleOverall() throws Exception {
+        workedExample(tables);
+        tables.write();
 
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 1, 1, 1, 1, 7150.0, 7150.0, 0, 0, 0));
+        DoraSummary s = warehouse.summary(WEEK);
+
+        // D2, D4, D5, D6, D7, D8; the failure D3 and the staging D1 are not deployments.
+        assertThat(s.deployments()).isEqualTo(6);
+        assertThat(s.failedAttempts()).isEqualTo(1);
+        assertThat(s.weeksWithDeployments()).isEqualTo(1);
+        // Lead times: h1 900, r1 3600, a2 5400, a1 7200, b2 7200, s1 10800 (from f1), b1 14400.
+        assertThat(s.leadTimeChanges()).isEqualTo(7);
+        assertThat(s.leadTimeMedianSeconds()).isEqualTo(7200.0);
+        // p90: position 0.9 * 6 = 5.4 -> 10800 + 0.4 * (14400 - 10800).
+        assertThat(s.leadTimeP90Seconds()).isCloseTo(12240.0, within(1e-6));
+        // Failed: D4 (I1 by window, rolled back by D5), D6 (I2 by id, hotfix D7), D8 (I4 by sha).
+        assertThat(s.failedDeployments()).isEqualTo(3);
+        assertThat(s.changeFailureRate()).isEqualTo(0.5);
+        // Recovery: D4 13:30 - 12:00 = 5400 (rollback before I1's resolution); D6 11:20 - 10:00 =
+        // 4800 (hotfix before I2's resolution); D8 not recovered yet.
+        assertThat(s.recoveryMedianSeconds()).isEqualTo(5100.0);
+        assertThat(s.unrecoveredFailures()).isEqualTo(1);
+        // Time to restore: I1 3600, I2 1800, I3 3600; I4 still open.
+        assertThat(s.restoredIncidents()).isEqualTo(3);
+        assertThat(s.restoreMedianSeconds()).isEqualTo(3600.0);
+        // Unplanned: D5 (rollback, and during I1), D7 (hotfix, and during I2).
+        assertThat(s.unplannedDeployments()).isEqualTo(2);
+        assertThat(s.reworkRate()).isEqualTo(2.0 / 6);
+        assertThat(s.deploymentsWithoutChanges()).isZero(); // D5 re-deploys a2: nothing to carry
+        assertThat(s.unattributedIncidents()).isEqualTo(1); // I3
+        assertThat(s.changesWithoutTimestamp()).isZero();
+        assertThat(s.negativeLeadTimes()).isZero();
     }
 
     @Test
-    void changeCarriedAgainCountsOnceWithItsFirstDeployment() throws Exception {
-        tables.changes(change("c2", C2_STARTED, PUSHED));
-        tables.deployments(
-                deployment("d1", "production", "success", D1_FINISHED, 1),
-                deployment("d2", "production", "success", REDEPLOYED_AFTER_ROLLBACK, 1));
-        tables.deploymentChanges(
-                carried("d1", "c2", D1_FINISHED), carried("d2", "c2", REDEPLOYED_AFTER_ROLLBACK));
+    void workedExamplePerService() throws Exception {
+        workedExample(tables);
+        tables.write();
 
-        // Two deployments, one change, lead time to d1 (7150 s), not to d2.
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 2, 0, 1, 1, 7150.0, 7150.0, 0, 0, 0));
-        // From 03-03 only d2 is in the period, and c2 was first deployed before it.
-        Period fromMarch3 =
-                new Period(LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-07"));
-        assertThat(warehouse.summary(fromMarch3))
-                .isEqualTo(new DoraSummary(fromMarch3, 1, 0, 1, 0, null, null, 0, 0, 0));
+        DoraSummary shop = warehouse.summary(WEEK, new Scope("shop", null, null));
+        DoraSummary search = warehouse.summary(WEEK, new Scope("search", null, null));
+
+        assertThat(shop.deployments()).isEqualTo(5);
+        assertThat(shop.failedDeployments()).isEqualTo(2);
+        assertThat(shop.leadTimeChanges()).isEqualTo(6);
+        assertThat(shop.leadTimeMedianSeconds()).isEqualTo(7200.0);
+        assertThat(shop.recoveryMedianSeconds()).isEqualTo(5100.0);
+        assertThat(shop.restoredIncidents()).isEqualTo(3);
+        assertThat(shop.unattributedIncidents()).isEqualTo(1);
+        assertThat(search.deployments()).isEqualTo(1);
+        assertThat(search.failedDeployments()).isEqualTo(1);
+        assertThat(search.leadTimeMedianSeconds()).isEqualTo(3600.0);
+        assertThat(search.recoveryMedianSeconds()).isNull();
+        assertThat(search.restoredIncidents()).isZero();
     }
 
     @Test
-    void latestVersionOfADeploymentWins() throws Exception {
-        tables.changes(change("c2", C2_STARTED, PUSHED));
-        // Two files, as two checkpoints would write them.
-        tables.deployments(deployment("d1", "production", "in_progress", D1_IN_PROGRESS, 1));
-        tables.deployments(deployment("d1", "production", "success", D1_FINISHED, 2));
-        tables.deploymentChanges(carried("d1", "c2", D1_FINISHED));
+    void stagingIsItsOwnEnvironmentGroup() throws Exception {
+        workedExample(tables);
+        tables.write();
 
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 1, 0, 1, 1, 7150.0, 7150.0, 0, 0, 0));
+        DoraSummary staging = warehouse.summary(WEEK, new Scope(null, null, "staging"));
+
+        // D1 is staging's first deployment: its own push, a1 and a2.
+        assertThat(staging.deployments()).isEqualTo(1);
+        assertThat(staging.leadTimeChanges()).isEqualTo(2);
+        assertThat(staging.failedDeployments()).isZero();
     }
 
     @Test
-    void productionSuccessWithoutChangesIsReportedUnderDataQuality() throws Exception {
-        tables.changes(change("c2", C2_STARTED, PUSHED));
-        tables.deployments(
-                deployment("d1", "production", "success", D1_FINISHED, 1),
-                deployment("d2", "production", "success", REDEPLOYED_AFTER_ROLLBACK, 1));
-        tables.deploymentChanges(carried("d1", "c2", D1_FINISHED)); // d2 carried nothing
+    void aNamedProductionEnvironmentMeansAllOfProduction() throws Exception {
+        workedExample(tables);
+        tables.write();
 
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1).deploymentsWithoutChanges()).isEqualTo(1);
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1).deployments()).isEqualTo(2);
+        assertThat(warehouse.summary(WEEK, new Scope(null, null, "production")))
+                .isEqualTo(warehouse.summary(WEEK));
     }
 
     @Test
-    void changeWithoutStartTimeIsLeftOutOfLeadTimeAndReported() throws Exception {
-        tables.changes(change("c2", C2_STARTED, PUSHED), change("c3", null, PUSHED));
-        tables.deployments(deployment("d1", "production", "success", D1_FINISHED, 1));
-        tables.deploymentChanges(
-                carried("d1", "c2", D1_FINISHED), carried("d1", "c3", D1_FINISHED));
+    void changeSetsAndOutcomesPerDeployment() throws Exception {
+        workedExample(tables);
+        tables.write();
 
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 1, 0, 1, 1, 7150.0, 7150.0, 0, 0, 1));
-    }
-
-    @Test
-    void negativeLeadTimeCountsAsZeroAndIsReported() throws Exception {
-        tables.changes(
-                change("c2", C2_STARTED, PUSHED),
-                change("c4", STARTED_AFTER_DEPLOYMENT, PUSHED)); // clock skew: -1550 s
-        tables.deployments(deployment("d1", "production", "success", D1_FINISHED, 1));
-        tables.deploymentChanges(
-                carried("d1", "c2", D1_FINISHED), carried("d1", "c4", D1_FINISHED));
-
-        // Lead times 0 and 7150: median 3575, p90 = 0 + 0.9 * 7150 = 6435.
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 1, 0, 1, 2, 3575.0, 6435.0, 1, 0, 0));
-    }
-
-    @Test
-    void dailyTrendListsEveryDayOfThePeriod() throws Exception {
-        tables.changes(change("c1", C1_STARTED, PUSHED), change("c2", C2_STARTED, PUSHED));
-        tables.deployments(
-                deployment("d1", "production", "success", D1_FINISHED, 1),
-                deployment("d3", "production", "failure", FAILED_NEXT_DAY, 1));
-        tables.deploymentChanges(
-                carried("d1", "c1", D1_FINISHED), carried("d1", "c2", D1_FINISHED));
-
-        assertThat(warehouse.trend(WEEK_OF_MARCH_1, Bucket.DAY))
+        assertThat(
+                        warehouse.rows(
+                                "SELECT deployment_key, string_agg(sha, ',' ORDER BY sha)"
+                                        + " FROM deployment_changes WHERE env_group = 'production'"
+                                        + " GROUP BY 1 ORDER BY 1"))
                 .containsExactly(
-                        empty("2026-03-01"),
-                        new TrendPoint(day("2026-03-02"), 1, 0, 2, 35800.0, 58720.0),
-                        empty("2026-03-03"),
-                        new TrendPoint(day("2026-03-04"), 0, 1, 0, null, null),
-                        empty("2026-03-05"),
-                        empty("2026-03-06"),
-                        empty("2026-03-07"));
+                        List.of("github:search:D8", "r1"),
+                        List.of("github:shop:D2", "a1,a2"),
+                        List.of("github:shop:D4", "b1,b2"),
+                        List.of("github:shop:D6", "s1"),
+                        List.of("github:shop:D7", "h1"));
+        assertThat(
+                        warehouse.rows(
+                                "SELECT deployment_id, is_rollback, is_hotfix, failed,"
+                                        + " failure_reasons, unplanned FROM deployment_outcomes"
+                                        + " WHERE env_group = 'production' ORDER BY finished_at"))
+                .containsExactly(
+                        row("D2", false, false, false, null, false),
+                        row("D4", false, false, true, "incident, rolled back", false),
+                        row("D5", true, false, false, null, true),
+                        row("D6", false, false, true, "incident, hotfix", false),
+                        row("D7", false, true, false, null, true),
+                        row("D8", false, false, true, "incident", false));
+        assertThat(
+                        warehouse.rows(
+                                "SELECT incident_id, deployment_key, attribution"
+                                        + " FROM incident_attribution ORDER BY incident_id"))
+                .containsExactly(
+                        row("I1", "github:shop:D4", "window"),
+                        row("I2", "github:shop:D6", "deployment_id"),
+                        row(
+                                "I3",
+                                null,
+                                "unattributed: no production deployment of the service in the"
+                                        + " window"),
+                        row("I4", "github:search:D8", "sha"));
     }
 
     @Test
-    void weeklyTrendBucketsStartOnMondays() throws Exception {
-        tables.deployments(
-                deployment("d0", "production", "success", Instant.parse("2026-03-01T12:00:00Z"), 1),
-                deployment("d1", "production", "success", D1_FINISHED, 1),
-                deployment(
-                        "d2", "production", "success", Instant.parse("2026-03-05T12:00:00Z"), 1));
-        Period twoWeeks = new Period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-14"));
+    void dailyTrendComputesEachDayFromItsOwnFacts() throws Exception {
+        workedExample(tables);
+        tables.write();
 
-        // Sunday 03-01 belongs to the week of Monday 02-23; 03-02 and 03-05 to the week of 03-02.
-        assertThat(warehouse.trend(twoWeeks, Bucket.WEEK))
+        List<TrendPoint> days =
+                warehouse.trend(
+                        new Period(LocalDate.parse("2026-03-02"), LocalDate.parse("2026-03-04")),
+                        Bucket.DAY);
+
+        assertThat(days)
                 .containsExactly(
-                        new TrendPoint(day("2026-02-23"), 1, 0, 0, null, null),
-                        new TrendPoint(day("2026-03-02"), 2, 0, 0, null, null),
-                        empty("2026-03-09"))
-                .allSatisfy(p -> assertThat(p.start().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY));
+                        new TrendPoint(
+                                LocalDate.parse("2026-03-02"), 1, 0, 2, 6300.0, 7020.0, 0, null, 0),
+                        new TrendPoint(
+                                LocalDate.parse("2026-03-03"),
+                                2,
+                                1,
+                                2,
+                                10800.0,
+                                13680.0,
+                                1,
+                                5400.0,
+                                1),
+                        new TrendPoint(
+                                LocalDate.parse("2026-03-04"),
+                                2,
+                                0,
+                                2,
+                                5850.0,
+                                9810.0,
+                                1,
+                                4800.0,
+                                1));
+    }
+
+    /**
+     * The same facts in any order, split over files, with every row repeated and older states in
+     * between, give the same numbers: nothing depends on arrival order.
+     */
+    @Test
+    void shuffledAndRepeatedRowsGiveTheSameNumbers() throws Exception {
+        workedExample(tables);
+        List<Map.Entry<TableSchema, Map<String, Object>>> rows = new ArrayList<>();
+        tables.pending().forEach((t, list) -> list.forEach(r -> rows.add(Map.entry(t, r))));
+        tables.pending().clear();
+        rows.addAll(new ArrayList<>(rows)); // every row twice
+        Collections.shuffle(rows, new Random(42));
+        for (int i = 0; i < rows.size(); i += 7) { // files of 7 rows, in the shuffled order
+            for (var e : rows.subList(i, Math.min(rows.size(), i + 7))) {
+                tables.pending()
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue());
+            }
+            tables.write();
+        }
+        Path inOrder = root.resolveSibling(root.getFileName() + "-in-order");
+        WarehouseFixtures ordered = new WarehouseFixtures(inOrder);
+        workedExample(ordered);
+        ordered.write();
+
+        try (Warehouse reference = new Warehouse(new WarehouseConfig(inOrder, spill, "128MB", 1))) {
+            assertThat(warehouse.summary(WEEK)).isEqualTo(reference.summary(WEEK));
+            assertThat(warehouse.trend(WEEK, Bucket.DAY))
+                    .isEqualTo(reference.trend(WEEK, Bucket.DAY));
+        }
     }
 
     @Test
     void emptyWarehouseAnswersZerosAndNoMedians() {
-        assertThat(warehouse.summary(WEEK_OF_MARCH_1))
-                .isEqualTo(new DoraSummary(WEEK_OF_MARCH_1, 0, 0, 0, 0, null, null, 0, 0, 0));
-        Period threeDays = new Period(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-03"));
-        assertThat(warehouse.trend(threeDays, Bucket.DAY))
-                .containsExactly(empty("2026-03-01"), empty("2026-03-02"), empty("2026-03-03"));
+        DoraSummary s = warehouse.summary(WEEK);
+
+        assertThat(s.deployments()).isZero();
+        assertThat(s.leadTimeMedianSeconds()).isNull();
+        assertThat(s.changeFailureRate()).isNull();
+        assertThat(s.restoreMedianSeconds()).isNull();
+        assertThat(warehouse.trend(WEEK, Bucket.WEEK)).hasSize(2); // weeks of 02-23 and 03-02
     }
 
-    private static LocalDate day(String date) {
-        return LocalDate.parse(date);
-    }
-
-    private static TrendPoint empty(String date) {
-        return new TrendPoint(day(date), 0, 0, 0, null, null);
+    private static List<Object> row(Object... values) {
+        return java.util.Arrays.asList(values);
     }
 }

@@ -71,6 +71,16 @@ public final class Tables {
                                     STRING,
                                     "branch head before the push (none for declared changes)"),
                             optional("push_after", STRING, "branch head after the push"),
+                            optional(
+                                    "parent_sha",
+                                    STRING,
+                                    "the commit before it on the default branch, as the push"
+                                            + " chain says (null when unknown)"),
+                            optional(
+                                    "pull_request",
+                                    STRING,
+                                    "number of the pull request it came through, when the sender"
+                                            + " declared it (generic `pr`)"),
                             required("event_id", STRING, "raw envelope it came from"),
                             required("version", LONG, "higher wins among rows of one change_key")),
                     "pushed_at",
@@ -99,27 +109,125 @@ public final class Tables {
                                     TIMESTAMP,
                                     "when it reached its final status (success/failure/error)"),
                             required("status_at", TIMESTAMP, "when this status was reported"),
+                            optional("pipeline", STRING, "pipeline or workflow that deployed it"),
+                            optional(
+                                    "rollback_of",
+                                    STRING,
+                                    "deployment id it declares it rolls back (generic API)"),
+                            required(
+                                    "hotfix",
+                                    BOOLEAN,
+                                    "its ref matches the hotfix pattern (default hotfix/, hotfix-,"
+                                            + " revert)"),
+                            required(
+                                    "changes_declared",
+                                    BOOLEAN,
+                                    "the sender declared its change set (see declared_changes)"),
                             required("event_id", STRING, "raw envelope it came from"),
                             required("version", LONG, "higher wins among rows of one key")),
                     "status_at",
                     List.of("deployment_key"),
                     "version");
 
-    public static final TableSchema DEPLOYMENT_CHANGES =
+    public static final TableSchema DECLARED_CHANGES =
             new TableSchema(
-                    "deployment_changes",
-                    "The change set of each successful production deployment, from the push chain.",
+                    "declared_changes",
+                    "Change sets declared by the sender with a deployment (generic `changes`),"
+                            + " used as sent instead of the push chain.",
                     List.of(
                             required("deployment_key", STRING, "the deployment"),
                             required("change_key", STRING, "a change it carried"),
                             required("service", STRING, "service of both"),
                             required("sha", STRING, "the change's commit id"),
-                            required("deployed_at", TIMESTAMP, "the deployment's finished_at"),
-                            required("event_id", STRING, "raw envelope of the final status")),
-                    "deployed_at",
+                            required(
+                                    "declared_at", TIMESTAMP, "status time of the declaring event"),
+                            required("event_id", STRING, "raw envelope it came from")),
+                    "declared_at",
                     List.of("deployment_key", "change_key"),
                     null);
 
+    public static final TableSchema PULL_REQUESTS =
+            new TableSchema(
+                    "pull_requests",
+                    "Pull and merge requests, one row per state change (read the latest per"
+                            + " pr_key).",
+                    List.of(
+                            required("pr_key", STRING, "'<source>:<repo>:<number>'"),
+                            required("source", STRING, "webhook source"),
+                            required("service", STRING, "the service the repository maps to"),
+                            required("repo", STRING, "repository full name"),
+                            required("number", STRING, "the source's number"),
+                            required("merged", BOOLEAN, "whether it is merged"),
+                            optional("source_branch", STRING, "branch the work was done on"),
+                            optional("target_branch", STRING, "branch it merges into"),
+                            optional("head_sha", STRING, "head commit of the source branch"),
+                            optional(
+                                    "merge_commit_sha",
+                                    STRING,
+                                    "commit that landed on the target branch (merge, squash or"
+                                            + " the last rebased commit)"),
+                            optional("created_at", TIMESTAMP, "when it was opened"),
+                            optional("merged_at", TIMESTAMP, "when it was merged"),
+                            required("updated_at", TIMESTAMP, "when this state was reached"),
+                            required("event_id", STRING, "raw envelope it came from"),
+                            required("version", LONG, "higher wins among rows of one key")),
+                    "updated_at",
+                    List.of("pr_key"),
+                    "version");
+
+    public static final TableSchema BRANCH_COMMITS =
+            new TableSchema(
+                    "branch_commits",
+                    "Commits pushed to branches other than the default one: the work of pull"
+                            + " requests, whose first commit time starts their changes.",
+                    List.of(
+                            required("commit_key", STRING, "'<repo>@<branch>@<sha>'"),
+                            required("service", STRING, "the service the repository maps to"),
+                            required("repo", STRING, "repository full name"),
+                            required("branch", STRING, "branch pushed to"),
+                            required("sha", STRING, "commit id"),
+                            optional("committed_at", TIMESTAMP, "the commit's own time (UTC)"),
+                            required("pushed_at", TIMESTAMP, "when the push happened (UTC)"),
+                            required("event_id", STRING, "raw envelope it came from"),
+                            required("version", LONG, "higher wins among rows of one key")),
+                    "pushed_at",
+                    List.of("commit_key"),
+                    "version");
+
+    public static final TableSchema INCIDENTS =
+            new TableSchema(
+                    "incidents",
+                    "Incidents, one row per state change (read the latest per incident_key).",
+                    List.of(
+                            required("incident_key", STRING, "'<source>:<id>'"),
+                            required("source", STRING, "webhook source"),
+                            required("incident_id", STRING, "the source's id"),
+                            required("service", STRING, "the affected service"),
+                            optional("title", STRING, "short description"),
+                            required("status", STRING, "open, acknowledged or resolved"),
+                            optional("severity", STRING, "the source's severity or priority"),
+                            required("opened_at", TIMESTAMP, "when it was opened"),
+                            optional("resolved_at", TIMESTAMP, "when it was resolved"),
+                            optional(
+                                    "caused_by_deployment_id",
+                                    STRING,
+                                    "deployment named as its cause"),
+                            optional("caused_by_sha", STRING, "commit named as its cause"),
+                            required("occurred_at", TIMESTAMP, "when this state was reached"),
+                            required("event_id", STRING, "raw envelope it came from"),
+                            required("version", LONG, "higher wins among rows of one key")),
+                    "opened_at",
+                    List.of("incident_key"),
+                    "version");
+
     public static final List<TableSchema> ALL =
-            List.of(EVENTS_RAW, REJECTED_EVENTS, CHANGES, DEPLOYMENTS, DEPLOYMENT_CHANGES);
+            List.of(
+                    EVENTS_RAW,
+                    REJECTED_EVENTS,
+                    CHANGES,
+                    DEPLOYMENTS,
+                    DECLARED_CHANGES,
+                    PULL_REQUESTS,
+                    BRANCH_COMMITS,
+                    INCIDENTS);
 }

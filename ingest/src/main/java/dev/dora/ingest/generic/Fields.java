@@ -46,6 +46,13 @@ final class Fields {
         return present(field) ? checkedText(field) : null;
     }
 
+    /** A string or a whole number (DESIGN.md sends {@code "pr": 812}). */
+    void optionalTextOrNumber(String field) {
+        if (present(field) && !node.get(field).isIntegralNumber()) {
+            checkedText(field);
+        }
+    }
+
     private String checkedText(String field) {
         JsonNode v = node.get(field);
         if (!v.isTextual()) {

@@ -24,6 +24,7 @@ final class GenericEventTypes {
         }
         f.optionalText("rollback_of");
         f.optionalText("pipeline");
+        f.optionalText("ref");
         f.optionalText("sha");
         if (f.present("changes")) {
             changes(f);
@@ -70,6 +71,7 @@ final class GenericEventTypes {
         f.text("repo");
         f.time("committed_at");
         f.optionalText("branch");
+        f.optionalTextOrNumber("pr");
     }
 
     static void serviceCreated(Fields f) {

@@ -14,6 +14,8 @@ public record ChangeRow(
         Instant pushedAt,
         String pushBefore,
         String pushAfter,
+        String parentSha,
+        String pullRequest,
         String eventId,
         long version) {
 

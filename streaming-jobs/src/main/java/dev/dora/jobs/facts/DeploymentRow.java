@@ -18,6 +18,10 @@ public record DeploymentRow(
         Instant startedAt,
         Instant finishedAt,
         Instant statusAt,
+        String pipeline,
+        String rollbackOf,
+        boolean hotfix,
+        boolean changesDeclared,
         String eventId,
         long version) {
 

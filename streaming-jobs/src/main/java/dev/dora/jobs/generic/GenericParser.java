@@ -111,7 +111,7 @@ public final class GenericParser {
                         id,
                         repo,
                         sha,
-                        null,
+                        optionalText(item, "ref", at),
                         environment,
                         status,
                         startedAt != null ? startedAt : statusAt,
@@ -200,7 +200,7 @@ public final class GenericParser {
                         null,
                         sha,
                         committedAt != null ? committedAt : envelope.receivedAt(),
-                        List.of(new Commit(sha, committedAt)));
+                        List.of(new Commit(sha, committedAt, optionalText(item, "pr", at))));
         return CanonicalEvent.of(envelope.eventId(), serviceOf(service, repo, at), push);
     }
 

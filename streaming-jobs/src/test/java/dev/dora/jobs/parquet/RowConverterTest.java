@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dora.events.tables.Tables;
+import dev.dora.jobs.facts.BranchCommitRow;
 import dev.dora.jobs.facts.ChangeRow;
-import dev.dora.jobs.facts.DeploymentChangeRow;
+import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
+import dev.dora.jobs.facts.IncidentRow;
+import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
 import java.nio.ByteBuffer;
@@ -46,6 +49,8 @@ class RowConverterTest {
                     PUSHED,
                     "a0",
                     "a1",
+                    "a0",
+                    null, // no pull request declared
                     "evt-1",
                     7L);
 
@@ -107,6 +112,10 @@ class RowConverterTest {
                         PUSHED,
                         DEPLOYED,
                         DEPLOYED,
+                        "deploy.yml",
+                        null,
+                        true,
+                        false,
                         "evt-2",
                         3L);
 
@@ -119,21 +128,93 @@ class RowConverterTest {
         assertThat(record.get("finished_at")).isEqualTo(DEPLOYED_MILLIS);
         assertThat(record.get("status_at")).isEqualTo(DEPLOYED_MILLIS);
         assertThat(record.get("version")).isEqualTo(3L);
+        assertThat(record.get("pipeline")).isEqualTo("deploy.yml");
+        assertThat(record.get("rollback_of")).isNull();
+        assertThat(record.get("hotfix")).isEqualTo(true);
+        assertThat(record.get("changes_declared")).isEqualTo(false);
     }
 
     @Test
-    void deploymentChanges() {
-        DeploymentChangeRow row =
-                new DeploymentChangeRow(
-                        "github:acme/shop:101", "acme/shop@a1", "acme/shop", "a1", DEPLOYED, "e");
+    void declaredChanges() {
+        DeclaredChangeRow row =
+                new DeclaredChangeRow(
+                        "generic:checkout:d-1", "checkout@a1", "checkout", "a1", DEPLOYED, "e");
 
         GenericRecord record =
-                new RowConverter<>(Tables.DEPLOYMENT_CHANGES, DeploymentChangeRow.class)
-                        .convert(row);
+                new RowConverter<>(Tables.DECLARED_CHANGES, DeclaredChangeRow.class).convert(row);
 
-        assertThat(record.getSchema().getName()).isEqualTo("deployment_changes");
-        assertThat(record.get("change_key")).isEqualTo("acme/shop@a1");
-        assertThat(record.get("deployed_at")).isEqualTo(DEPLOYED_MILLIS);
+        assertThat(record.getSchema().getName()).isEqualTo("declared_changes");
+        assertThat(record.get("change_key")).isEqualTo("checkout@a1");
+        assertThat(record.get("declared_at")).isEqualTo(DEPLOYED_MILLIS);
+    }
+
+    @Test
+    void incidents() {
+        IncidentRow row =
+                new IncidentRow(
+                        "generic:INC-1",
+                        "generic",
+                        "INC-1",
+                        "checkout",
+                        null,
+                        "resolved",
+                        "sev2",
+                        PUSHED,
+                        DEPLOYED,
+                        "d-1",
+                        null,
+                        DEPLOYED,
+                        "e",
+                        9L);
+
+        GenericRecord record = new RowConverter<>(Tables.INCIDENTS, IncidentRow.class).convert(row);
+
+        assertThat(record.get("opened_at")).isEqualTo(PUSHED_MILLIS);
+        assertThat(record.get("resolved_at")).isEqualTo(DEPLOYED_MILLIS);
+        assertThat(record.get("caused_by_deployment_id")).isEqualTo("d-1");
+        assertThat(record.get("title")).isNull();
+    }
+
+    @Test
+    void pullRequestsAndBranchCommits() {
+        PullRequestRow pr =
+                new PullRequestRow(
+                        "github:acme/shop:7",
+                        "github",
+                        "acme/shop",
+                        "acme/shop",
+                        "7",
+                        true,
+                        "feature",
+                        "main",
+                        "b2",
+                        "m1",
+                        PUSHED,
+                        DEPLOYED,
+                        DEPLOYED,
+                        "e",
+                        5L);
+        BranchCommitRow commit =
+                new BranchCommitRow(
+                        "acme/shop@feature@b1",
+                        "acme/shop",
+                        "acme/shop",
+                        "feature",
+                        "b1",
+                        null,
+                        PUSHED,
+                        "e",
+                        1L);
+
+        GenericRecord prRecord =
+                new RowConverter<>(Tables.PULL_REQUESTS, PullRequestRow.class).convert(pr);
+        GenericRecord commitRecord =
+                new RowConverter<>(Tables.BRANCH_COMMITS, BranchCommitRow.class).convert(commit);
+
+        assertThat(prRecord.get("merge_commit_sha")).isEqualTo("m1");
+        assertThat(prRecord.get("merged")).isEqualTo(true);
+        assertThat(commitRecord.get("branch")).isEqualTo("feature");
+        assertThat(commitRecord.get("committed_at")).isNull();
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.dora.jobs.facts;
 
 import java.time.Instant;
 
-/** A row of {@code deployment_changes}: one change carried by one production deployment. */
-public record DeploymentChangeRow(
+/** A row of {@code declared_changes}: one change of a change set the sender declared. */
+public record DeclaredChangeRow(
         String deploymentKey,
         String changeKey,
         String service,
         String sha,
-        Instant deployedAt,
+        Instant declaredAt,
         String eventId) {}
