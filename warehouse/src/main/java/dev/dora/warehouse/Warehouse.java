@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -155,6 +157,81 @@ public final class Warehouse implements AutoCloseable {
                 return r.next() && r.getBoolean(1) ? PRODUCTION_GROUP : scope.environment();
             }
         }
+    }
+
+    /**
+     * Live deployments of the period and scope, newest first, each with its outcome and its changes
+     * ({@code changes}: sha, start, lead time where this deployment first carried it).
+     */
+    public synchronized List<Map<String, Object>> deployments(Period period, Scope scope) {
+        refreshViews();
+        try {
+            String group = environmentGroup(scope);
+            List<Map<String, Object>> deployments =
+                    records(
+                            "deployments",
+                            group,
+                            scope.service(),
+                            scope.team(),
+                            period.startLiteral(),
+                            period.endLiteral());
+            Map<Object, List<Map<String, Object>>> changes = new LinkedHashMap<>();
+            if (!deployments.isEmpty()) {
+                Object[] keys = deployments.stream().map(d -> d.get("deployment_key")).toArray();
+                for (Map<String, Object> c :
+                        records(
+                                "deployment_change_list",
+                                group,
+                                connection.createArrayOf("VARCHAR", keys))) {
+                    changes.computeIfAbsent(c.remove("deployment_key"), k -> new ArrayList<>())
+                            .add(c);
+                }
+            }
+            for (Map<String, Object> d : deployments) {
+                d.put("changes", changes.getOrDefault(d.get("deployment_key"), List.of()));
+            }
+            return deployments;
+        } catch (SQLException e) {
+            throw new IllegalStateException("deployments query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Incidents opened in the period and scope, newest first, with their attribution. */
+    public synchronized List<Map<String, Object>> incidents(Period period, Scope scope) {
+        refreshViews();
+        try {
+            return records(
+                    "incident_list",
+                    PRODUCTION_GROUP,
+                    scope.service(),
+                    scope.team(),
+                    period.startLiteral(),
+                    period.endLiteral());
+        } catch (SQLException e) {
+            throw new IllegalStateException("incidents query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of a named query as column → value maps; timestamps as UTC instants. */
+    private List<Map<String, Object>> records(String name, Object... params) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (ResultSet r = query(name, params)) {
+            java.sql.ResultSetMetaData meta = r.getMetaData();
+            while (r.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    Object v = r.getObject(i);
+                    if (v instanceof java.sql.Timestamp ts) {
+                        v = ts.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
+                    } else if (v instanceof java.time.LocalDateTime ldt) {
+                        v = ldt.toInstant(java.time.ZoneOffset.UTC);
+                    }
+                    row.put(meta.getColumnLabel(i), v);
+                }
+                out.add(row);
+            }
+        }
+        return out;
     }
 
     /** Runs any read-only SQL over the views (used by tests and, later, exports). */

@@ -213,6 +213,39 @@ class WarehouseTest {
     }
 
     @Test
+    void drillDownListsEachDeploymentWithItsChangesAndEachIncidentWithItsCause() throws Exception {
+        workedExample(tables);
+        tables.write();
+
+        List<Map<String, Object>> deployments = warehouse.deployments(WEEK, Scope.ALL);
+        List<Map<String, Object>> incidents = warehouse.incidents(WEEK, Scope.ALL);
+
+        assertThat(deployments)
+                .extracting(d -> d.get("deployment_id"))
+                .containsExactly("D8", "D7", "D6", "D5", "D4", "D2");
+        Map<String, Object> d4 = deployments.get(4);
+        assertThat(d4.get("failure_reasons")).isEqualTo("incident, rolled back");
+        assertThat(((Number) d4.get("recovery_seconds")).doubleValue()).isEqualTo(5400.0);
+        assertThat((List<?>) d4.get("changes"))
+                .extracting(
+                        c -> ((Map<?, ?>) c).get("sha"), c -> ((Map<?, ?>) c).get("lead_seconds"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("b1", 14400.0),
+                        org.assertj.core.groups.Tuple.tuple("b2", 7200.0));
+        assertThat(deployments.get(3).get("rolls_back")).isEqualTo("github:shop:D4");
+        Map<?, ?> s1 = (Map<?, ?>) ((List<?>) deployments.get(2).get("changes")).get(0);
+        assertThat(s1.get("pull_request")).isEqualTo("7");
+        assertThat(s1.get("lead_seconds")).isEqualTo(10800.0);
+        assertThat(incidents)
+                .extracting(i -> i.get("incident_id"), i -> i.get("deployment_id"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("I3", null),
+                        org.assertj.core.groups.Tuple.tuple("I4", "D8"),
+                        org.assertj.core.groups.Tuple.tuple("I2", "D6"),
+                        org.assertj.core.groups.Tuple.tuple("I1", "D4"));
+    }
+
+    @Test
     void dailyTrendComputesEachDayFromItsOwnFacts() throws Exception {
         workedExample(tables);
         tables.write();
