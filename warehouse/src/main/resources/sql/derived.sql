@@ -93,7 +93,7 @@ pr_times AS (
     FROM merged_prs m
     JOIN branch_commits_latest b
       ON b.repo = m.repo AND b.branch = m.source_branch
-     AND (m.merged_at IS NULL OR b.pushed_at <= m.merged_at)
+     AND (m.merged_at IS NULL OR b.committed_at <= m.merged_at)
     GROUP BY ALL
 ),
 pr_first AS (

@@ -11,6 +11,7 @@ import dev.dora.jobs.JobSettings;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.StreamingConfig;
 import dev.dora.jobs.StreamingMain;
+import dev.dora.warehouse.BenchmarkTables;
 import dev.dora.warehouse.Warehouse;
 import dev.dora.warehouse.WarehouseConfig;
 import io.javalin.Javalin;
@@ -161,6 +162,9 @@ final class EmbeddedRuntime implements AutoCloseable {
                 new DashboardRoutes(
                         new DashboardConfig(admin.value(), Duration.ofHours(12), false),
                         warehouse,
+                        config.benchmarkFile() == null
+                                ? BenchmarkTables.builtIn()
+                                : BenchmarkTables.builtIn().withFile(config.benchmarkFile()),
                         Clock.systemUTC());
         return Javalin.create(
                 cfg -> {

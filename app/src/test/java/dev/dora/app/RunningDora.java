@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 final class RunningDora implements AutoCloseable {
     static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     static final String GITHUB_SECRET = "test-github-secret";
+    static final String GENERIC_SECRET = "test-generic-secret";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     final EmbeddedRuntime runtime;
@@ -38,7 +39,9 @@ final class RunningDora implements AutoCloseable {
                                 "DORA_ADMIN_TOKEN",
                                 ADMIN_TOKEN,
                                 "DORA_GITHUB_SECRET",
-                                GITHUB_SECRET),
+                                GITHUB_SECRET,
+                                "DORA_GENERIC_SECRET",
+                                GENERIC_SECRET),
                         null,
                         dataDir);
         runtime = EmbeddedRuntime.start(config);

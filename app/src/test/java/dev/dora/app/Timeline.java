@@ -54,6 +54,54 @@ final class Timeline {
                 + "\",\"default_branch\":\"main\"}}";
     }
 
+    /** A push to another branch than main (the work of a pull request). */
+    static String branchPush(String repo, String branch, String... shaAndTime) {
+        return push(repo, ZERO, shaAndTime)
+                .replace("\"ref\":\"refs/heads/main\"", "\"ref\":\"refs/heads/" + branch + "\"");
+    }
+
+    /** A pull request closed as merged into main, landing as {@code mergeSha}. */
+    static String mergedPullRequest(
+            String repo,
+            int number,
+            String branch,
+            String mergeSha,
+            String createdAt,
+            String mergedAt) {
+        return "{\"action\":\"closed\",\"number\":"
+                + number
+                + ",\"pull_request\":{\"number\":"
+                + number
+                + ",\"merged\":true,\"merge_commit_sha\":\""
+                + mergeSha
+                + "\",\"created_at\":\""
+                + createdAt
+                + "\",\"merged_at\":\""
+                + mergedAt
+                + "\",\"closed_at\":\""
+                + mergedAt
+                + "\",\"head\":{\"ref\":\""
+                + branch
+                + "\",\"sha\":\"0000000000000000000000000000000000000001\"},"
+                + "\"base\":{\"ref\":\"main\"}},"
+                + "\"repository\":{\"full_name\":\""
+                + repo
+                + "\",\"default_branch\":\"main\"}}";
+    }
+
+    /** A deployment status deployed from a ref other than main (a hotfix branch, say). */
+    static String deploymentStatus(
+            String repo,
+            long id,
+            String sha,
+            String environment,
+            String state,
+            String at,
+            String ref) {
+        return deploymentStatus(repo, id, sha, environment, state, at)
+                .replace("\"ref\":\"main\"", "\"ref\":\"" + ref + "\"");
+    }
+
     static String deploymentStatus(
             String repo, long id, String sha, String environment, String state, String at) {
         return "{\"action\":\"created\",\"deployment_status\":{\"id\":"
@@ -76,6 +124,17 @@ final class Timeline {
                 + "\"repository\":{\"full_name\":\""
                 + repo
                 + "\",\"default_branch\":\"main\"}}";
+    }
+
+    /** Posts one generic-API event with the generic bearer secret; returns the status code. */
+    int generic(String genericSecret, String json) throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(baseUrl + "/webhooks/generic"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + genericSecret)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** Posts a signed webhook with a fresh delivery id; returns the status code. */

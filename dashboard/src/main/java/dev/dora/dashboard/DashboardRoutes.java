@@ -1,5 +1,6 @@
 package dev.dora.dashboard;
 
+import dev.dora.warehouse.BenchmarkTables;
 import dev.dora.warehouse.Warehouse;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -17,8 +18,13 @@ public final class DashboardRoutes {
     private final Pages pages = new Pages();
 
     public DashboardRoutes(DashboardConfig config, Warehouse warehouse, Clock clock) {
+        this(config, warehouse, BenchmarkTables.builtIn(), clock);
+    }
+
+    public DashboardRoutes(
+            DashboardConfig config, Warehouse warehouse, BenchmarkTables benchmarks, Clock clock) {
         this.auth = new Auth(config, clock);
-        this.dora = new DoraApi(warehouse, clock);
+        this.dora = new DoraApi(warehouse, benchmarks, clock);
     }
 
     public void addTo(JavalinConfig cfg) {
@@ -33,6 +39,8 @@ public final class DashboardRoutes {
         cfg.routes.after(DashboardRoutes::securityHeaders);
         cfg.routes.get("/api/v1/dora", dora::summary);
         cfg.routes.get("/api/v1/dora/trend", dora::trend);
+        cfg.routes.get("/api/v1/deployments", dora::deployments);
+        cfg.routes.get("/api/v1/incidents", dora::incidents);
         cfg.routes.get("/", this::overview);
         cfg.routes.get("/sign-in", ctx -> ctx.html(pages.signIn(null)));
         cfg.routes.post("/sign-in", this::signIn);
