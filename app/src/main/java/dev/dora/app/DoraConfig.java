@@ -289,9 +289,9 @@ record DoraConfig(
         }
         Duration d;
         try {
-            d = v.matches("\\d+(ms|s|m)") ? parseShort(v) : Duration.parse(v);
+            d = v.matches("\\d+(ms|s|m|h)") ? parseShort(v) : Duration.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(key + " must be a duration like 2s or 500ms, got " + v);
+            throw new ConfigException(key + " must be a duration like 2s, 500ms or 24h, got " + v);
         }
         if (d.isNegative() || d.isZero()) {
             throw new ConfigException(key + " must be positive, got " + v);
@@ -304,6 +304,9 @@ record DoraConfig(
             return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
         }
         long n = Long.parseLong(v.substring(0, v.length() - 1));
+        if (v.endsWith("h")) {
+            return Duration.ofHours(n);
+        }
         return v.endsWith("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
     }
 }

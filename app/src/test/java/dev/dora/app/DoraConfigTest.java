@@ -38,6 +38,23 @@ class DoraConfigTest {
     }
 
     @Test
+    void metricSettingsFromTheFileWithTheBenchmarkTableBesideIt(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("ours.yaml"), "name: ours\n");
+        Path yaml = dir.resolve("dora.yaml");
+        java.nio.file.Files.writeString(
+                yaml,
+                "metrics:\n  incident_window: 12h\n  hotfix_pattern: '^fix/'\n"
+                        + "  benchmark_file: ours.yaml\n");
+
+        DoraConfig config = DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data"));
+
+        assertThat(config.incidentWindow()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(config.hotfixPattern().pattern()).isEqualTo("^fix/");
+        assertThat(config.benchmarkFile()).isEqualTo(dir.resolve("ours.yaml"));
+    }
+
+    @Test
     void unsetOrBlankVariablesLeaveTheSourceToAGeneratedSecret() {
         Map<String, String> env = Map.of("DORA_GITLAB_SECRET", "gl", "DORA_GITHUB_SECRET", " ");
 

@@ -108,7 +108,7 @@ class GenericParserTest {
                         null,
                         "9fceb02...",
                         FIRST_COMMIT,
-                        List.of(new Commit("9fceb02...", FIRST_COMMIT)));
+                        List.of(new Commit("9fceb02...", FIRST_COMMIT, "812")));
         assertThat(events).containsExactly(CanonicalEvent.of("evt-1", "acme/checkout", expected));
         assertThat(events.get(0).push().toDefaultBranch()).isTrue();
     }

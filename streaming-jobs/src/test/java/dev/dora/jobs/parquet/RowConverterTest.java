@@ -238,6 +238,8 @@ class RowConverterTest {
             Instant pushedAt,
             String pushBefore,
             String pushAfter,
+            String parentSha,
+            String pullRequest,
             String eventId) {}
 
     @Test
@@ -245,7 +247,7 @@ class RowConverterTest {
         assertThatThrownBy(() -> new RowConverter<>(Tables.CHANGES, ChangeRowWithoutVersion.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "ChangeRowWithoutVersion has 11 components but table changes has 12"
+                        "ChangeRowWithoutVersion has 13 components but table changes has 14"
                                 + " columns: column 'version' has no component");
     }
 
