@@ -7,12 +7,12 @@ import dev.dora.jobs.facts.RawRow;
 import java.io.UncheckedIOException;
 
 /** An envelope as an {@code events_raw} row. */
-final class RawRows {
+public final class RawRows {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RawRows() {}
 
-    static RawRow of(RawEnvelope e) {
+    public static RawRow of(RawEnvelope e) {
         try {
             return new RawRow(
                     e.eventId(),

@@ -42,19 +42,24 @@ public final class StreamingMain {
                         .setProperty("fetch.min.bytes", "65536")
                         .setProperty("fetch.max.wait.ms", "200")
                         .build();
-        String w = config.warehouse();
-        DoraJob.Sinks sinks =
-                new DoraJob.Sinks(
-                        ParquetTableSink.create(w, Tables.EVENTS_RAW, RawRow.class),
-                        ParquetTableSink.create(w, Tables.REJECTED_EVENTS, RejectedRow.class),
-                        ParquetTableSink.create(w, Tables.CHANGES, ChangeRow.class),
-                        ParquetTableSink.create(w, Tables.DEPLOYMENTS, DeploymentRow.class),
-                        ParquetTableSink.create(
-                                w, Tables.DECLARED_CHANGES, DeclaredChangeRow.class),
-                        ParquetTableSink.create(w, Tables.PULL_REQUESTS, PullRequestRow.class),
-                        ParquetTableSink.create(w, Tables.BRANCH_COMMITS, BranchCommitRow.class),
-                        ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class));
-        return new DoraJob(source, WatermarkStrategy.noWatermarks(), sinks, config.settings());
+        return new DoraJob(
+                source,
+                WatermarkStrategy.noWatermarks(),
+                sinks(config.warehouse()),
+                config.settings());
+    }
+
+    /** One Parquet sink per table, under the warehouse root (a path or a file system URI). */
+    public static DoraJob.Sinks sinks(String w) {
+        return new DoraJob.Sinks(
+                ParquetTableSink.create(w, Tables.EVENTS_RAW, RawRow.class),
+                ParquetTableSink.create(w, Tables.REJECTED_EVENTS, RejectedRow.class),
+                ParquetTableSink.create(w, Tables.CHANGES, ChangeRow.class),
+                ParquetTableSink.create(w, Tables.DEPLOYMENTS, DeploymentRow.class),
+                ParquetTableSink.create(w, Tables.DECLARED_CHANGES, DeclaredChangeRow.class),
+                ParquetTableSink.create(w, Tables.PULL_REQUESTS, PullRequestRow.class),
+                ParquetTableSink.create(w, Tables.BRANCH_COMMITS, BranchCommitRow.class),
+                ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class));
     }
 
     public static void main(String[] args) throws Exception {
