@@ -13,9 +13,11 @@ import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -38,6 +40,22 @@ public final class DoraJob {
             Sink<PullRequestRow> pullRequests,
             Sink<BranchCommitRow> branchCommits,
             Sink<IncidentRow> incidents) {}
+
+    /**
+     * The envelope as a POJO of known field types. Left to type extraction, the headers map would
+     * go through Kryo, and every envelope crosses the network once, to the dedupe key's operator.
+     */
+    public static final TypeInformation<RawEnvelope> ENVELOPE_TYPE =
+            Types.POJO(
+                    RawEnvelope.class,
+                    Map.of(
+                            "eventId", Types.STRING,
+                            "source", Types.STRING,
+                            "eventType", Types.STRING,
+                            "deliveryId", Types.STRING,
+                            "receivedAt", Types.INSTANT,
+                            "headers", Types.MAP(Types.STRING, Types.STRING),
+                            "body", Types.PRIMITIVE_ARRAY(Types.BYTE)));
 
     /** One event to the rows of one fact table (a pure function of the event). */
     @FunctionalInterface
@@ -67,7 +85,7 @@ public final class DoraJob {
         // operators may hand records on without the defensive deep copy.
         env.getConfig().enableObjectReuse();
         DataStream<RawEnvelope> envelopes =
-                env.fromSource(source, watermarks, "raw envelopes")
+                env.fromSource(source, watermarks, "raw envelopes", ENVELOPE_TYPE)
                         .uid("raw-source")
                         .keyBy(RawEnvelope::dedupeKey)
                         .process(new FirstDeliveryOnly(settings.dedupeTtl()))
