@@ -45,6 +45,8 @@ final class EmbeddedRuntime implements AutoCloseable {
 
     final Secrets.Secret adminToken;
 
+    private DataDirLock lock; // held from start to close
+
     private EmbeddedRuntime(
             EmbeddedKafka kafka,
             EmbeddedFlink flink,
@@ -77,6 +79,7 @@ final class EmbeddedRuntime implements AutoCloseable {
         EmbeddedFlink flink = null;
         SpooledKafkaPublisher publisher = null;
         Warehouse warehouse = null;
+        DataDirLock lock = DataDirLock.acquire(config.dataDir(), "starting another one");
         try {
             String bootstrap = config.kafkaBootstrap();
             if (bootstrap == null) {
@@ -84,16 +87,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                 bootstrap = kafka.bootstrap();
             }
             EmbeddedKafka.ensureTopic(bootstrap, Topics.RAW, 1);
-            JobSettings settings =
-                    new JobSettings(
-                            config.productionPattern(),
-                            Duration.ofDays(8),
-                            config.hotfixPattern(),
-                            new ParserSettings(
-                                    java.util.regex.Pattern.compile(
-                                            ParserSettings.DEFAULT_DEPLOY_PATTERN),
-                                    ParserSettings.DEFAULT_INCIDENT_LABEL,
-                                    config.productionPattern()));
+            JobSettings settings = jobSettings(config);
             flink =
                     EmbeddedFlink.start(
                             StreamingMain.production(
@@ -118,21 +112,37 @@ final class EmbeddedRuntime implements AutoCloseable {
             Javalin server =
                     server(config, webhookSecrets, admin, publisher, warehouse, kafka != null);
             server.start(config.host(), config.port());
-            return new EmbeddedRuntime(
-                    kafka,
-                    flink,
-                    publisher,
-                    warehouse,
-                    server,
-                    Collections.unmodifiableMap(webhookSecrets),
-                    admin);
+            EmbeddedRuntime runtime =
+                    new EmbeddedRuntime(
+                            kafka,
+                            flink,
+                            publisher,
+                            warehouse,
+                            server,
+                            Collections.unmodifiableMap(webhookSecrets),
+                            admin);
+            runtime.lock = lock;
+            return runtime;
         } catch (RuntimeException e) {
             closeQuietly(publisher);
             closeQuietly(flink);
             closeQuietly(warehouse);
             closeQuietly(kafka);
+            closeQuietly(lock);
             throw e;
         }
+    }
+
+    /** The streaming job's settings from the configuration (also used by backfill). */
+    static JobSettings jobSettings(DoraConfig config) {
+        return new JobSettings(
+                config.productionPattern(),
+                Duration.ofDays(8),
+                config.hotfixPattern(),
+                new ParserSettings(
+                        java.util.regex.Pattern.compile(ParserSettings.DEFAULT_DEPLOY_PATTERN),
+                        ParserSettings.DEFAULT_INCIDENT_LABEL,
+                        config.productionPattern()));
     }
 
     /** Kafka behind a spool under {@code <data>/spool}, so webhooks are taken during an outage. */
@@ -251,6 +261,7 @@ final class EmbeddedRuntime implements AutoCloseable {
         closeQuietly(flink);
         closeQuietly(kafka);
         closeQuietly(warehouse);
+        closeQuietly(lock);
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -81,24 +81,32 @@ public final class DoraJob {
 
     /** Adds the job's operators to the environment (does not execute). */
     public void build(StreamExecutionEnvironment env) {
+        build(env.fromSource(source, watermarks, "raw envelopes", ENVELOPE_TYPE).uid("raw-source"));
+    }
+
+    /**
+     * Adds the job's operators after a given stream of envelopes (backfill reads them from the
+     * archive). Without an {@code events_raw} sink the envelopes are not archived again.
+     */
+    public void build(DataStream<RawEnvelope> raw) {
         // Every record type is immutable and no function keeps or changes its input, so chained
         // operators may hand records on without the defensive deep copy.
-        env.getConfig().enableObjectReuse();
+        raw.getExecutionEnvironment().getConfig().enableObjectReuse();
         DataStream<RawEnvelope> envelopes =
-                env.fromSource(source, watermarks, "raw envelopes", ENVELOPE_TYPE)
-                        .uid("raw-source")
-                        .keyBy(RawEnvelope::dedupeKey)
+                raw.keyBy(RawEnvelope::dedupeKey)
                         .process(new FirstDeliveryOnly(settings.dedupeTtl()))
                         .uid("dedupe")
                         .name("drop redeliveries");
 
-        envelopes
-                .map(RawRows::of)
-                .uid("to-raw-rows")
-                .name("to events_raw")
-                .sinkTo(sinks.eventsRaw())
-                .uid("events-raw-sink")
-                .name("events_raw");
+        if (sinks.eventsRaw() != null) {
+            envelopes
+                    .map(RawRows::of)
+                    .uid("to-raw-rows")
+                    .name("to events_raw")
+                    .sinkTo(sinks.eventsRaw())
+                    .uid("events-raw-sink")
+                    .name("events_raw");
+        }
 
         SingleOutputStreamOperator<CanonicalEvent> events =
                 envelopes
