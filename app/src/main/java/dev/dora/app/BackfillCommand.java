@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code dora backfill [--from DATE]}: rebuilds the fact tables from the raw archive. */
 @Command(
         name = "backfill",
+        mixinStandardHelpOptions = true,
         description =
                 "Rebuild every table derived from the raw archive (stop `dora up` on the same data"
                         + " first).")

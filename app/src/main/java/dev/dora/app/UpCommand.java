@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dora up}: starts everything embedded and runs until Ctrl-C or SIGTERM. */
-@Command(name = "up", description = "Start the whole pipeline on embedded defaults.")
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = "Start the whole pipeline on embedded defaults.")
 final class UpCommand implements Callable<Integer> {
     @Option(
             names = "--demo",
