@@ -63,6 +63,8 @@ final class DemoOrganisation {
         long statusId = firstDeploymentId * 10;
         int pushesSinceDeploy = 0;
         Instant lastPush = start;
+        String liveSha = null; // the sha production runs
+        int issueNumber = 0;
         for (Instant day = start; day.isBefore(now); day = day.plus(Duration.ofDays(1))) {
             int dow = day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue();
             if (dow >= 6) {
@@ -120,6 +122,53 @@ final class DemoOrganisation {
                                     fails ? "failure" : "success",
                                     random));
                     statusId += 2;
+                    String previousLive = liveSha;
+                    if (!fails) {
+                        liveSha = head;
+                    }
+                    // Now and then a release breaks something: an incident (a GitHub issue
+                    // labelled incident), which a rollback or a hotfix ends.
+                    if (!fails
+                            && previousLive != null
+                            && random.nextDouble() < p.failureRate() * 1.5) {
+                        Instant opened =
+                                production.plus(Duration.ofMinutes(20 + random.nextInt(4 * 60)));
+                        Instant repaired = opened.plus(Duration.ofMinutes(10 + random.nextInt(50)));
+                        Instant resolved =
+                                repaired.plus(Duration.ofMinutes(5 + random.nextInt(60)));
+                        if (resolved.isBefore(now)) {
+                            issueNumber++;
+                            out.add(incident(repo, issueNumber, opened, null));
+                            boolean rollback = random.nextBoolean();
+                            String repairSha = rollback ? previousLive : sha(random);
+                            if (!rollback) {
+                                out.add(
+                                        push(
+                                                repo,
+                                                head,
+                                                List.of(repairSha),
+                                                List.of(opened.plus(Duration.ofMinutes(5))),
+                                                repaired.minus(Duration.ofMinutes(5)),
+                                                random));
+                                head = repairSha;
+                            }
+                            out.addAll(
+                                    deployment(
+                                            repo,
+                                            ++deploymentId,
+                                            statusId,
+                                            repairSha,
+                                            "production",
+                                            repaired,
+                                            "success",
+                                            random,
+                                            rollback ? "main" : "hotfix/issue-" + issueNumber));
+                            statusId += 2;
+                            liveSha = repairSha;
+                            out.add(incident(repo, issueNumber, opened, resolved));
+                            production = resolved;
+                        }
+                    }
                     if (fails) {
                         Instant retry =
                                 production.plus(Duration.ofMinutes(15 + random.nextInt(90)));
@@ -202,10 +251,43 @@ final class DemoOrganisation {
             Instant at,
             String finalState,
             Random random) {
+        return deployment(repo, id, statusId, sha, env, at, finalState, random, "main");
+    }
+
+    private static List<Webhook> deployment(
+            String repo,
+            long id,
+            long statusId,
+            String sha,
+            String env,
+            Instant at,
+            String finalState,
+            Random random,
+            String ref) {
         Instant finished = at.plus(Duration.ofSeconds(60 + random.nextInt(400)));
         return List.of(
-                deploymentStatus(repo, id, statusId, sha, env, at, "in_progress", at),
-                deploymentStatus(repo, id, statusId + 1, sha, env, at, finalState, finished));
+                deploymentStatus(repo, id, statusId, sha, env, at, "in_progress", at, ref),
+                deploymentStatus(repo, id, statusId + 1, sha, env, at, finalState, finished, ref));
+    }
+
+    /** A GitHub issue labelled incident: opened, or closed when {@code resolved} is set. */
+    private static Webhook incident(String repo, int number, Instant opened, Instant resolved) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("action", resolved == null ? "opened" : "closed");
+        ObjectNode issue = root.putObject("issue");
+        issue.put("number", number);
+        issue.put("title", "Errors after the latest release");
+        issue.put("state", resolved == null ? "open" : "closed");
+        issue.put("created_at", opened.toString());
+        issue.put("updated_at", (resolved == null ? opened : resolved).toString());
+        if (resolved != null) {
+            issue.put("closed_at", resolved.toString());
+        }
+        issue.put("body", "Error rate above 5 % since the release.");
+        issue.putArray("labels").addObject().put("name", "incident");
+        root.set("repository", repository(repo, opened));
+        root.putObject("sender").put("login", "on-call");
+        return webhook(repo, "issues", root);
     }
 
     private static Webhook deploymentStatus(
@@ -216,7 +298,8 @@ final class DemoOrganisation {
             String env,
             Instant created,
             String state,
-            Instant at) {
+            Instant at,
+            String ref) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("action", "created");
         ObjectNode status = root.putObject("deployment_status");
@@ -237,7 +320,7 @@ final class DemoOrganisation {
         deployment.put("url", "https://api.github.com/repos/" + repo + "/deployments/" + id);
         deployment.put("id", id);
         deployment.put("sha", sha);
-        deployment.put("ref", "main");
+        deployment.put("ref", ref);
         deployment.put("task", "deploy");
         deployment.put("environment", env);
         deployment.put("created_at", created.toString());
