@@ -1,9 +1,11 @@
 package dev.dora.jobs.parquet;
 
+import dev.dora.events.tables.Column;
 import dev.dora.events.tables.TableSchema;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -29,20 +31,52 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 public final class ParquetTableSink {
     private ParquetTableSink() {}
 
+    /**
+     * Columns whose values (almost) never repeat: ids, keys, commit ids, bodies, times and
+     * versions. Parquet would build a dictionary for each, fill it, find it useless and fall back,
+     * which was the largest single cost of writing facts (JFR, BENCHMARKS.md); low-cardinality
+     * columns keep theirs.
+     */
+    static List<String> uniqueColumns(TableSchema table) {
+        return table.columns().stream()
+                .filter(
+                        c ->
+                                c.type() == dev.dora.events.tables.ColumnType.LONG
+                                        || c.type() == dev.dora.events.tables.ColumnType.TIMESTAMP
+                                        || uniqueByName(c.name()))
+                .map(Column::name)
+                .toList();
+    }
+
+    private static boolean uniqueByName(String n) {
+        return n.endsWith("_id")
+                || n.endsWith("_key")
+                || n.endsWith("sha")
+                || n.startsWith("push_")
+                || n.equals("body")
+                || n.equals("headers")
+                || n.equals("title")
+                || n.equals("number");
+    }
+
     public static <T extends Record> FileSink<T> create(
             String warehouse, TableSchema table, Class<T> rowType) {
         RowConverter<T> converter = new RowConverter<>(table, rowType);
         String schemaJson = converter.schema().toString();
+        List<String> unique = uniqueColumns(table);
         ParquetWriterFactory<GenericRecord> parquet =
                 new ParquetWriterFactory<>(
-                        out ->
-                                AvroParquetWriter.<GenericRecord>builder(out)
-                                        .withSchema(new Schema.Parser().parse(schemaJson))
-                                        .withDataModel(GenericData.get())
-                                        .withCompressionCodec(CompressionCodecName.SNAPPY)
-                                        // Raw bodies never repeat: a dictionary only costs.
-                                        .withDictionaryEncoding("body", false)
-                                        .build());
+                        out -> {
+                            var builder =
+                                    AvroParquetWriter.<GenericRecord>builder(out)
+                                            .withSchema(new Schema.Parser().parse(schemaJson))
+                                            .withDataModel(GenericData.get())
+                                            .withCompressionCodec(CompressionCodecName.SNAPPY);
+                            for (String column : unique) {
+                                builder = builder.withDictionaryEncoding(column, false);
+                            }
+                            return builder.build();
+                        });
         String partitionField = table.partitionColumn();
         SerializableFunction<T, Instant> partitionTime =
                 row -> partitionTime(converter, row, partitionField);
