@@ -17,6 +17,12 @@
     return (h / 24).toFixed(1) + ' days';
   }
 
+  function percent(rate) {
+    return rate === null || rate === undefined ? '–' : (rate * 100).toFixed(1) + ' %';
+  }
+
+  function level(l) { return l ? ' · level: ' + l : ''; }
+
   function plural(n, noun) { return n + ' ' + noun + (n === 1 ? '' : 's'); }
 
   async function get(path) {
@@ -70,11 +76,27 @@
     const df = summary.deployment_frequency;
     document.getElementById('df-value').textContent = df.per_day.toFixed(2) + ' / day';
     document.getElementById('df-detail').textContent =
-      plural(df.deployments, 'production deployment') + ', ' + plural(df.failed_attempts, 'failed attempt');
+      plural(df.deployments, 'production deployment') + ', ' + plural(df.failed_attempts, 'failed attempt')
+      + level(df.level);
     const lt = summary.lead_time;
     document.getElementById('lt-value').textContent = duration(lt.median_seconds);
     document.getElementById('lt-detail').textContent =
-      'median of ' + plural(lt.changes, 'change') + '; p90 ' + duration(lt.p90_seconds);
+      'median of ' + plural(lt.changes, 'change') + '; p90 ' + duration(lt.p90_seconds) + level(lt.level);
+    const cfr = summary.change_failure_rate;
+    document.getElementById('cfr-value').textContent = percent(cfr.rate);
+    document.getElementById('cfr-detail').textContent =
+      cfr.failed + ' of ' + plural(cfr.deployments, 'deployment') + ' needed intervention' + level(cfr.level);
+    const rt = summary.recovery_time;
+    const ttr = summary.time_to_restore;
+    document.getElementById('rt-value').textContent = duration(rt.median_seconds);
+    document.getElementById('rt-detail').textContent =
+      'median of ' + plural(rt.failures - rt.unrecovered, 'recovered failure')
+      + (rt.unrecovered ? ', ' + rt.unrecovered + ' not yet' : '') + level(rt.level)
+      + '; time to restore ' + duration(ttr.median_seconds) + ' over ' + plural(ttr.incidents, 'incident');
+    const rw = summary.rework_rate;
+    document.getElementById('rw-value').textContent = percent(rw.rate);
+    document.getElementById('rw-detail').textContent =
+      rw.unplanned + ' of ' + plural(rw.deployments, 'deployment') + ' unplanned (rollback, hotfix or during an incident)';
     drawDeployments(daily);
     drawLeadTime(weekly);
     document.getElementById('status').textContent =

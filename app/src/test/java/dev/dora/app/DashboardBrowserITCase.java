@@ -66,9 +66,22 @@ class DashboardBrowserITCase {
                             "production",
                             "success",
                             yesterday + "12:00:00Z"));
+            // An incident 1 h after the release, resolved 45 min later: attributed to it by window.
+            assertThat(
+                            t.generic(
+                                    RunningDora.GENERIC_SECRET,
+                                    "{\"type\":\"incident\",\"id\":\"INC-1\",\"service\":"
+                                            + "\"acme/shop\",\"opened_at\":\""
+                                            + yesterday
+                                            + "13:00:00Z\",\"resolved_at\":\""
+                                            + yesterday
+                                            + "13:45:00Z\"}"))
+                    .isEqualTo(202);
             dora.await(
                     "/api/v1/dora",
-                    j -> j.at("/lead_time/changes").asLong() == 2,
+                    j ->
+                            j.at("/lead_time/changes").asLong() == 2
+                                    && j.at("/time_to_restore/incidents").asLong() == 1,
                     Duration.ofSeconds(60));
 
             ChromeDriver browser = browser();
@@ -94,6 +107,13 @@ class DashboardBrowserITCase {
                 assertThat(((Number) ((List<?>) leadTimePoints).get(0)).doubleValue())
                         .isEqualTo(3.5);
                 assertThat(browser.findElement(By.id("lt-value")).getText()).isEqualTo("3.5 h");
+                // The one deployment failed (the incident); it recovered when the incident was
+                // resolved, 1 h 45 min after it went live.
+                assertThat(browser.findElement(By.id("cfr-value")).getText()).isEqualTo("100.0 %");
+                assertThat(browser.findElement(By.id("rt-value")).getText()).isEqualTo("1.8 h");
+                assertThat(browser.findElement(By.id("rt-detail")).getText())
+                        .contains("time to restore 45 min over 1 incident");
+                assertThat(browser.findElement(By.id("rw-value")).getText()).isEqualTo("0.0 %");
 
                 Path shots = Path.of("target", "screenshots");
                 Files.createDirectories(shots);
