@@ -151,8 +151,12 @@ public final class Warehouse implements AutoCloseable {
         }
         try (PreparedStatement ps =
                 connection.prepareStatement(
-                        "SELECT bool_or(production) FROM deployments WHERE environment = ?")) {
+                        // The derived tables, not the Parquet files: no scan per request.
+                        "SELECT bool_or(production) FROM (SELECT production FROM"
+                                + " live_deployments WHERE environment = ? UNION ALL SELECT"
+                                + " production FROM failed_attempts WHERE environment = ?)")) {
             ps.setString(1, scope.environment());
+            ps.setString(2, scope.environment());
             try (ResultSet r = ps.executeQuery()) {
                 return r.next() && r.getBoolean(1) ? PRODUCTION_GROUP : scope.environment();
             }
