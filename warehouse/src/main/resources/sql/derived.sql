@@ -262,3 +262,13 @@ LEFT JOIN open_incident o USING (deployment_key)
 -- Teams of services: filled from the service catalog (empty until one is imported).
 CREATE OR REPLACE TABLE service_teams AS
 SELECT CAST(NULL AS VARCHAR) AS service, CAST(NULL AS VARCHAR) AS team WHERE false
+;
+-- The services a scope covers: every service known from deployments, failed attempts or
+-- incidents, narrowed to one service and/or to a team's (NULL: no filter).
+CREATE OR REPLACE MACRO services_in_scope(one_service, one_team) AS TABLE
+SELECT service FROM (
+    SELECT service FROM live_deployments
+    UNION SELECT service FROM failed_attempts
+    UNION SELECT service FROM incidents_latest)
+WHERE (one_service IS NULL OR service = one_service)
+  AND (one_team IS NULL OR service IN (SELECT service FROM service_teams WHERE team = one_team))

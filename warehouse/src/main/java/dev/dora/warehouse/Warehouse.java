@@ -164,39 +164,97 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Live deployments of the period and scope, newest first, each with its outcome and its changes
-     * ({@code changes}: sha, start, lead time where this deployment first carried it).
+     * Live deployments of the period and scope, newest first, each with its outcome, its changes
+     * ({@code changes}: sha, start, lead time where this deployment first carried it) and the
+     * incidents attributed to it ({@code incidents}).
      */
     public synchronized List<Map<String, Object>> deployments(Period period, Scope scope) {
         refreshViews();
         try {
-            String group = environmentGroup(scope);
-            List<Map<String, Object>> deployments =
+            return withChangesAndIncidents(
                     records(
                             "deployments",
-                            group,
+                            environmentGroup(scope),
                             scope.service(),
                             scope.team(),
                             period.startLiteral(),
-                            period.endLiteral());
-            Map<Object, List<Map<String, Object>>> changes = new LinkedHashMap<>();
-            if (!deployments.isEmpty()) {
-                Object[] keys = deployments.stream().map(d -> d.get("deployment_key")).toArray();
-                for (Map<String, Object> c :
-                        records(
-                                "deployment_change_list",
-                                group,
-                                connection.createArrayOf("VARCHAR", keys))) {
-                    changes.computeIfAbsent(c.remove("deployment_key"), k -> new ArrayList<>())
-                            .add(c);
-                }
-            }
-            for (Map<String, Object> d : deployments) {
-                d.put("changes", changes.getOrDefault(d.get("deployment_key"), List.of()));
-            }
-            return deployments;
+                            period.endLiteral(),
+                            null));
         } catch (SQLException e) {
             throw new IllegalStateException("deployments query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One live deployment by key, as {@link #deployments} lists it, whatever its period. */
+    public synchronized java.util.Optional<Map<String, Object>> deployment(String key) {
+        refreshViews();
+        try {
+            return withChangesAndIncidents(
+                            records("deployments", null, null, null, null, null, key))
+                    .stream()
+                    .findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("deployment query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Map<String, Object>> withChangesAndIncidents(List<Map<String, Object>> deployments)
+            throws SQLException {
+        Map<Object, List<Map<String, Object>>> changes = new LinkedHashMap<>();
+        Map<Object, List<Map<String, Object>>> incidents = new LinkedHashMap<>();
+        if (!deployments.isEmpty()) {
+            Object[] keys = deployments.stream().map(d -> d.get("deployment_key")).toArray();
+            // A page of deployments is of one environment group: the scope's.
+            Object group = deployments.get(0).get("env_group");
+            for (Map<String, Object> c :
+                    records(
+                            "deployment_change_list",
+                            group,
+                            connection.createArrayOf("VARCHAR", keys))) {
+                changes.computeIfAbsent(c.remove("deployment_key"), k -> new ArrayList<>()).add(c);
+            }
+            for (Map<String, Object> i :
+                    records(
+                            "deployment_incident_list",
+                            connection.createArrayOf("VARCHAR", keys))) {
+                incidents
+                        .computeIfAbsent(i.remove("deployment_key"), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        for (Map<String, Object> d : deployments) {
+            d.put("changes", changes.getOrDefault(d.get("deployment_key"), List.of()));
+            d.put("incidents", incidents.getOrDefault(d.get("deployment_key"), List.of()));
+        }
+        return deployments;
+    }
+
+    /**
+     * Rows of a named query over a period and scope, with the parameters of dora_summary.sql ($1
+     * environment group, $2 service, $3 team, $4 start, $5 end); for {@link Breakdowns}.
+     */
+    synchronized List<Map<String, Object>> scoped(String name, Period period, Scope scope) {
+        refreshViews();
+        try {
+            return records(
+                    name,
+                    environmentGroup(scope),
+                    scope.service(),
+                    scope.team(),
+                    period.startLiteral(),
+                    period.endLiteral());
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + " query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of a named query without parameters; for {@link Breakdowns}. */
+    synchronized List<Map<String, Object>> named(String name) {
+        refreshViews();
+        try {
+            return records(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + " query failed: " + e.getMessage(), e);
         }
     }
 
@@ -229,6 +287,8 @@ public final class Warehouse implements AutoCloseable {
                         v = ts.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
                     } else if (v instanceof java.time.LocalDateTime ldt) {
                         v = ldt.toInstant(java.time.ZoneOffset.UTC);
+                    } else if (v instanceof java.sql.Array list) {
+                        v = java.util.Arrays.asList((Object[]) list.getArray());
                     }
                     row.put(meta.getColumnLabel(i), v);
                 }

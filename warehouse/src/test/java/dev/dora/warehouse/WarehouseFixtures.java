@@ -148,6 +148,18 @@ final class WarehouseFixtures {
         return row;
     }
 
+    /** An envelope the job could not use, with the reason. */
+    WarehouseFixtures rejected(String source, String eventId, String reason, String receivedAt) {
+        Map<String, Object> row = row(Tables.REJECTED_EVENTS);
+        row.put("event_id", eventId);
+        row.put("source", source);
+        row.put("event_type", "push");
+        row.put("delivery_id", "delivery-" + eventId);
+        row.put("received_at", Instant.parse(receivedAt));
+        row.put("reason", reason);
+        return this;
+    }
+
     /** Every row added so far, each table to one Parquet file; the pending rows are cleared. */
     void write() throws Exception {
         for (Map.Entry<TableSchema, List<Map<String, Object>>> e : pending.entrySet()) {

@@ -1,0 +1,11 @@
+-- The values the filter bar offers: every known service, environment and team.
+SELECT 'service' AS kind, service AS value FROM (
+    SELECT service FROM live_deployments
+    UNION SELECT service FROM failed_attempts
+    UNION SELECT service FROM incidents_latest)
+UNION
+SELECT 'environment', environment FROM (
+    SELECT environment FROM live_deployments UNION SELECT environment FROM failed_attempts)
+UNION
+SELECT 'team', team FROM service_teams WHERE team IS NOT NULL
+ORDER BY kind, value
