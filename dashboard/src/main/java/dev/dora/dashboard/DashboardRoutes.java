@@ -1,6 +1,7 @@
 package dev.dora.dashboard;
 
 import dev.dora.warehouse.BenchmarkTables;
+import dev.dora.warehouse.Breakdowns;
 import dev.dora.warehouse.Warehouse;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -9,12 +10,15 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The dashboard's routes: the sign-in pages, the overview page and the metrics API. Every {@code
+ * The dashboard's routes: the sign-in pages, the dashboard pages and the metrics API. Every {@code
  * /api/} call needs a bearer token or a session; pages without a session go to sign-in.
  */
 public final class DashboardRoutes {
     private final Auth auth;
     private final DoraApi dora;
+    private final ServicesApi services;
+    private final DataQualityApi dataQuality;
+    private final DeploymentApi deployment;
     private final Pages pages = new Pages();
 
     public DashboardRoutes(DashboardConfig config, Warehouse warehouse, Clock clock) {
@@ -25,6 +29,10 @@ public final class DashboardRoutes {
             DashboardConfig config, Warehouse warehouse, BenchmarkTables benchmarks, Clock clock) {
         this.auth = new Auth(config, clock);
         this.dora = new DoraApi(warehouse, benchmarks, clock);
+        Breakdowns breakdowns = new Breakdowns(warehouse);
+        this.services = new ServicesApi(dora, breakdowns, benchmarks);
+        this.dataQuality = new DataQualityApi(dora, breakdowns);
+        this.deployment = new DeploymentApi(warehouse);
     }
 
     public void addTo(JavalinConfig cfg) {
@@ -41,7 +49,14 @@ public final class DashboardRoutes {
         cfg.routes.get("/api/v1/dora/trend", dora::trend);
         cfg.routes.get("/api/v1/deployments", dora::deployments);
         cfg.routes.get("/api/v1/incidents", dora::incidents);
-        cfg.routes.get("/", this::overview);
+        cfg.routes.get("/api/v1/deployment", deployment::deployment);
+        cfg.routes.get("/api/v1/services", services::services);
+        cfg.routes.get("/api/v1/filters", services::filters);
+        cfg.routes.get("/api/v1/benchmarks", services::benchmarks);
+        cfg.routes.get("/api/v1/data-quality", dataQuality::dataQuality);
+        for (String page : Pages.NAMES) {
+            cfg.routes.get(Pages.path(page), ctx -> page(ctx, page));
+        }
         cfg.routes.get("/sign-in", ctx -> ctx.html(pages.signIn(null)));
         cfg.routes.post("/sign-in", this::signIn);
         cfg.routes.post("/sign-out", this::signOut);
@@ -50,12 +65,12 @@ public final class DashboardRoutes {
                 (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 
-    private void overview(Context ctx) {
+    private void page(Context ctx, String name) {
         if (!auth.authenticated(ctx)) {
             ctx.redirect("/sign-in");
             return;
         }
-        ctx.html(pages.index);
+        ctx.html(pages.page(name));
     }
 
     private void signIn(Context ctx) {

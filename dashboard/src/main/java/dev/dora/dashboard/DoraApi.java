@@ -125,7 +125,7 @@ final class DoraApi {
     }
 
     /** Instants as ISO-8601 text, whole seconds as integers, nested lists of rows likewise. */
-    private static List<Map<String, Object>> jsonReady(List<Map<String, Object>> rows) {
+    static List<Map<String, Object>> jsonReady(List<Map<String, Object>> rows) {
         for (Map<String, Object> row : rows) {
             row.replaceAll(
                     (k, v) -> {
@@ -160,7 +160,7 @@ final class DoraApi {
         return (double) s.weeksWithDeployments() / weeks;
     }
 
-    private static Map<String, Object> filters(Scope scope) {
+    static Map<String, Object> filters(Scope scope) {
         Map<String, Object> f = new LinkedHashMap<>();
         if (scope.team() != null) {
             f.put("team", scope.team());
@@ -174,12 +174,12 @@ final class DoraApi {
         return f;
     }
 
-    private static Scope scope(Context ctx) {
+    static Scope scope(Context ctx) {
         return new Scope(
                 ctx.queryParam("service"), ctx.queryParam("team"), ctx.queryParam("environment"));
     }
 
-    private BenchmarkTable benchmark(Context ctx) {
+    BenchmarkTable benchmark(Context ctx) {
         String name = ctx.queryParam("benchmark");
         try {
             return benchmarks.get(name == null || name.isBlank() ? benchmarks.defaultName() : name);
@@ -239,7 +239,7 @@ final class DoraApi {
     }
 
     /** {@code from} and {@code to} as whole UTC days, both included; default the last 90 days. */
-    private Period period(Context ctx) {
+    Period period(Context ctx) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate to = date(ctx, "to", today);
         LocalDate from = date(ctx, "from", to.minusDays(DEFAULT_DAYS - 1));
@@ -272,7 +272,7 @@ final class DoraApi {
         return d.scale() <= 0 ? (Number) d.longValueExact() : (Number) d.doubleValue();
     }
 
-    private static double round(double v, int places) {
+    static double round(double v, int places) {
         return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -11,14 +14,34 @@ import java.util.Properties;
  * the webjar on the classpath, so upgrading the webjar needs no page edit.
  */
 final class Pages {
-    final String index;
+    /** The dashboard pages, each {@code web/<name>.html} served at {@link #path}. */
+    static final List<String> NAMES =
+            List.of("index", "teams", "deployments", "incidents", "data-quality", "report");
+
+    private final Map<String, String> pages = new HashMap<>();
     final String signIn;
 
     Pages() {
         String chartJs =
                 "/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.min.js";
-        this.index = resource("web/index.html").replace("{{chartjs}}", chartJs);
+        // Every page shares one header (navigation and filter bar), filled in here.
+        String header = resource("web/header.html");
+        for (String name : NAMES) {
+            pages.put(
+                    name,
+                    resource("web/" + name + ".html")
+                            .replace("{{header}}", header)
+                            .replace("{{chartjs}}", chartJs));
+        }
         this.signIn = resource("web/sign-in.html");
+    }
+
+    static String path(String name) {
+        return name.equals("index") ? "/" : "/" + name;
+    }
+
+    String page(String name) {
+        return pages.get(name);
     }
 
     String signIn(String message) {
