@@ -119,12 +119,12 @@ window.Dora = (function () {
         status('Could not load the data: ' + e.message);
       }
     }
-    document.getElementById('filters').addEventListener('change', () => {
+    // Only the filter the user changed goes into the URL: an untouched period stays "the last 90
+    // days" in a shared link.
+    document.getElementById('filters').addEventListener('change', e => {
       const q = new URLSearchParams(window.location.search);
-      for (const name of FILTERS) {
-        const v = document.getElementById(name).value;
-        if (v && !(name === 'benchmark' && v === benchmarkDefault)) q.set(name, v); else q.delete(name);
-      }
+      const name = e.target.name, v = e.target.value;
+      if (v && !(name === 'benchmark' && v === benchmarkDefault)) q.set(name, v); else q.delete(name);
       const s = q.toString();
       history.replaceState(null, '', window.location.pathname + (s ? '?' + s : ''));
       syncNav();

@@ -13,140 +13,399 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.print.PrintOptions;
 
 /**
- * The overview page in headless Chromium (Debian's chromium and chromium-driver, which {@code
- * .ci/run} installs): sign in with the admin token, then both charts are drawn with the data the
- * pipeline computed. Saves a screenshot to {@code target/screenshots/overview.png}.
+ * Every dashboard page in headless Chromium (Debian's chromium and chromium-driver, which {@code
+ * .ci/run} installs), over one embedded stack and one browser: sign in, then the overview's tiles
+ * and charts, the filter bar (URL and data follow it), the sortable teams table with sparklines, a
+ * deployment's drill-down, incidents with their deployment, data quality, and the report (also
+ * printed to PDF). Saves {@code target/screenshots/<page>.png}; no page may log a console error.
+ *
+ * <p>The timeline, all yesterday: acme/shop pushes a (08:00) and b (09:00) and deploys b at 12:00;
+ * INC-1 (13:00-13:45) is attributed to it by window. acme/search deploys a sha no push announced at
+ * 10:00. INC-2 of acme/legacy, a service that never deployed, is unattributed. A push without
+ * {@code after} is rejected.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SuppressWarnings("unchecked")
 class DashboardBrowserITCase {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final String SHOP_1 = "github:acme/shop:1";
 
-    @TempDir Path dir;
+    @TempDir static Path dir;
+    private RunningDora dora;
+    private ChromeDriver browser;
 
-    @Test
-    void signsInAndDrawsBothChartsWithData() throws Exception {
+    @BeforeAll
+    void startAndSignIn() throws Exception {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium or chromedriver not found in /usr/bin: install Debian's chromium and"
                         + " chromium-driver (.ci/run does) to run the browser test");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String yesterday = today.minusDays(1) + "T";
-        try (RunningDora dora = new RunningDora(dir.resolve("data"))) {
-            Timeline t = dora.timeline;
-            t.send(
-                    "push",
-                    push(
-                            "acme/shop",
-                            ZERO,
-                            sha('a'),
-                            yesterday + "08:00:00Z",
-                            sha('b'),
-                            yesterday + "09:00:00Z"));
-            t.send(
-                    "deployment_status",
-                    deploymentStatus(
-                            "acme/shop",
-                            1,
-                            sha('b'),
-                            "production",
-                            "success",
-                            yesterday + "12:00:00Z"));
-            // An incident 1 h after the release, resolved 45 min later: attributed to it by window.
-            assertThat(
-                            t.generic(
-                                    RunningDora.GENERIC_SECRET,
-                                    "{\"type\":\"incident\",\"id\":\"INC-1\",\"service\":"
-                                            + "\"acme/shop\",\"opened_at\":\""
-                                            + yesterday
-                                            + "13:00:00Z\",\"resolved_at\":\""
-                                            + yesterday
-                                            + "13:45:00Z\"}"))
-                    .isEqualTo(202);
-            dora.await(
-                    "/api/v1/dora",
-                    j ->
-                            j.at("/lead_time/changes").asLong() == 2
-                                    && j.at("/time_to_restore/incidents").asLong() == 1,
-                    Duration.ofSeconds(60));
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T";
+        dora = new RunningDora(dir.resolve("data"));
+        Timeline t = dora.timeline;
+        t.send(
+                "push",
+                push(
+                        "acme/shop",
+                        ZERO,
+                        sha('a'),
+                        yesterday + "08:00:00Z",
+                        sha('b'),
+                        yesterday + "09:00:00Z"));
+        t.send(
+                "deployment_status",
+                deploymentStatus(
+                        "acme/shop",
+                        1,
+                        sha('b'),
+                        "production",
+                        "success",
+                        yesterday + "12:00:00Z"));
+        t.send(
+                "deployment_status",
+                deploymentStatus(
+                        "acme/search",
+                        2,
+                        sha('c'),
+                        "production",
+                        "success",
+                        yesterday + "10:00:00Z"));
+        assertThat(
+                        t.generic(
+                                RunningDora.GENERIC_SECRET,
+                                "{\"type\":\"incident\",\"id\":\"INC-1\",\"service\":\"acme/shop\","
+                                        + "\"severity\":\"sev2\",\"opened_at\":\""
+                                        + yesterday
+                                        + "13:00:00Z\",\"resolved_at\":\""
+                                        + yesterday
+                                        + "13:45:00Z\"}"))
+                .isEqualTo(202);
+        assertThat(
+                        t.generic(
+                                RunningDora.GENERIC_SECRET,
+                                "{\"type\":\"incident\",\"id\":\"INC-2\",\"service\":"
+                                        + "\"acme/legacy\",\"opened_at\":\""
+                                        + yesterday
+                                        + "06:00:00Z\"}"))
+                .isEqualTo(202);
+        t.send(
+                "push",
+                "{\"ref\":\"refs/heads/main\",\"repository\":{\"full_name\":\"acme/shop\","
+                        + "\"default_branch\":\"main\"}}");
+        dora.await(
+                "/api/v1/dora",
+                j ->
+                        j.at("/lead_time/changes").asLong() == 2
+                                && j.at("/deployment_frequency/deployments").asLong() == 2
+                                && j.at("/time_to_restore/incidents").asLong() == 1
+                                && j.at("/data_quality/unattributed_incidents").asLong() == 1,
+                Duration.ofSeconds(60));
+        dora.await(
+                "/api/v1/data-quality",
+                j -> j.at("/counts/rejected_event").asLong() == 1,
+                Duration.ofSeconds(30));
 
-            ChromeDriver browser = browser();
-            try {
-                browser.get(dora.baseUrl + "/");
-                assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
-                browser.findElement(By.id("token")).sendKeys(RunningDora.ADMIN_TOKEN);
-                browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser = browser();
+        browser.get(dora.baseUrl + "/teams");
+        assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+        browser.findElement(By.id("token")).sendKeys(RunningDora.ADMIN_TOKEN);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitLoads(1);
+        Files.createDirectories(SHOTS);
+    }
 
-                awaitLoaded(browser);
-                JavascriptExecutor js = browser;
-                long deploymentsDrawn =
-                        ((Number)
-                                        js.executeScript(
-                                                "return Chart.getChart('deployments-chart').data.datasets[0].data.reduce((a, b) => a + b, 0);"))
-                                .longValue();
-                assertThat(deploymentsDrawn).isEqualTo(1);
-                Object leadTimePoints =
-                        js.executeScript(
-                                "return Chart.getChart('lead-time-chart').data.datasets[0].data.filter(v => v !== null);");
-                // Lead times 4 h and 3 h: the weekly median is 3.5 h.
-                assertThat((List<?>) leadTimePoints).hasSize(1);
-                assertThat(((Number) ((List<?>) leadTimePoints).get(0)).doubleValue())
-                        .isEqualTo(3.5);
-                assertThat(browser.findElement(By.id("lt-value")).getText()).isEqualTo("3.5 h");
-                // The one deployment failed (the incident); it recovered when the incident was
-                // resolved, 1 h 45 min after it went live.
-                assertThat(browser.findElement(By.id("cfr-value")).getText()).isEqualTo("100.0 %");
-                assertThat(browser.findElement(By.id("rt-value")).getText()).isEqualTo("1.8 h");
-                assertThat(browser.findElement(By.id("rt-detail")).getText())
-                        .contains("time to restore 45 min over 1 incident");
-                assertThat(browser.findElement(By.id("rw-value")).getText()).isEqualTo("0.0 %");
-
-                Path shots = Path.of("target", "screenshots");
-                Files.createDirectories(shots);
-                Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-                Files.copy(
-                        shot, shots.resolve("overview.png"), StandardCopyOption.REPLACE_EXISTING);
-
-                List<LogEntry> errors =
-                        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                                .toList();
-                assertThat(errors).as("browser console errors").isEmpty();
-            } finally {
-                browser.quit();
-            }
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (dora != null) {
+            dora.close();
         }
     }
 
-    /** Waits until the page has drawn its charts ({@code body[data-loaded=true]}). */
-    private static void awaitLoaded(ChromeDriver browser) throws InterruptedException {
+    @AfterEach
+    void noConsoleErrors() {
+        List<LogEntry> errors =
+                browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                        .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void overviewDrawsTilesAndChartsWithData() throws Exception {
+        open("/");
+        assertThat(sum("deployments-chart")).isEqualTo(2);
+        List<?> leadTimes = (List<?>) js("return points('lead-time-chart');");
+        // Lead times 4 h and 3 h: the weekly median is 3.5 h.
+        assertThat(leadTimes).hasSize(1);
+        assertThat(((Number) leadTimes.get(0)).doubleValue()).isEqualTo(3.5);
+        assertThat(text("lt-value")).isEqualTo("3.5 h");
+        // shop's deployment failed (INC-1), search's did not.
+        assertThat(text("cfr-value")).isEqualTo("50.0 %");
+        assertThat((List<Object>) js("return points('cfr-chart');")).containsExactly(50L);
+        // It recovered when INC-1 was resolved, 1 h 45 min after it went live.
+        assertThat(text("rt-value")).isEqualTo("1.8 h");
+        assertThat((List<Object>) js("return points('recovery-chart');")).containsExactly(1.8);
+        assertThat(text("rt-detail")).contains("time to restore 45 min over 1 incident");
+        assertThat(text("rw-value")).isEqualTo("0.0 %");
+        assertThat((List<Object>) js("return points('rework-chart');")).containsExactly(0L);
+        assertThat(browser.findElements(By.cssSelector(".tile .level")))
+                .extracting(WebElement::getText)
+                .containsExactly("LOW", "ELITE", "LOW", "HIGH");
+        screenshot("overview");
+    }
+
+    @Test
+    @Order(2)
+    void changingAFilterUpdatesTheUrlAndTheDataWithoutAPageLoad() throws Exception {
+        open("/");
+        js("window.samePage = true; return null;");
+        int loads = loads();
+        choose("service", "acme/search");
+        awaitLoads(loads + 1);
+        assertThat(browser.getCurrentUrl()).contains("service=acme%2Fsearch");
+        assertThat(js("return window.samePage === true;")).isEqualTo(true);
+        assertThat(text("cfr-value")).isEqualTo("0.0 %");
+        assertThat(text("lt-value")).isEqualTo("–");
+        assertThat(sum("deployments-chart")).isEqualTo(1);
+        // The navigation keeps the filters.
+        assertThat(
+                        browser.findElement(By.cssSelector("nav a[data-page='/teams']"))
+                                .getDomAttribute("href"))
+                .isEqualTo("/teams?service=acme%2Fsearch");
+        choose("benchmark", "dora-2023");
+        awaitLoads(loads + 2);
+        assertThat(browser.getCurrentUrl()).contains("benchmark=dora-2023");
+        choose("service", "");
+        awaitLoads(loads + 3);
+        assertThat(browser.getCurrentUrl()).doesNotContain("service=");
+        assertThat(sum("deployments-chart")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void teamsTableSortsAndHasSparklines() throws Exception {
+        open("/teams");
+        assertThat(column(1)).containsExactly("acme/legacy", "acme/search", "acme/shop");
+        assertThat(column(2)).containsExactly("—", "—", "—");
+        assertThat(browser.findElements(By.cssSelector("table.services svg.sparkline"))).hasSize(3);
+        String shopLine =
+                browser.findElements(By.cssSelector("table.services svg.sparkline"))
+                        .get(2)
+                        .getDomAttribute("aria-label");
+        assertThat(shopLine).startsWith("deployments per week: ");
+        assertThat(
+                        List.of(shopLine.substring("deployments per week: ".length()).split(", "))
+                                .stream()
+                                .mapToInt(Integer::parseInt)
+                                .sum())
+                .isEqualTo(1);
+        assertThat(cell(3, 5)).isEqualTo("3.5 h ELITE");
+        assertThat(cell(3, 6)).isEqualTo("100.0 % LOW");
+
+        header("Service").click();
+        assertThat(header("Service").findElement(By.xpath("..")).getDomAttribute("aria-sort"))
+                .isEqualTo("ascending");
+        header("Service").click();
+        assertThat(header("Service").findElement(By.xpath("..")).getDomAttribute("aria-sort"))
+                .isEqualTo("descending");
+        assertThat(column(1)).containsExactly("acme/shop", "acme/search", "acme/legacy");
+        header("Lead time (median)").click();
+        assertThat(header("Service").findElement(By.xpath("..")).getDomAttribute("aria-sort"))
+                .isNull();
+        assertThat(column(1).get(0)).isEqualTo("acme/shop"); // no median sorts last
+        screenshot("teams");
+    }
+
+    @Test
+    @Order(4)
+    void aDeploymentDrillDownShowsItsChangesLeadTimesAndIncidents() throws Exception {
+        open("/deployments");
+        assertThat(column(3)).containsExactly("acme/shop", "acme/search");
+        int loads = loads();
+        browser.findElement(By.cssSelector("a.drill[data-key='" + SHOP_1 + "']")).click();
+        awaitLoads(loads + 1);
+        assertThat(browser.getCurrentUrl()).contains("key=github%3Aacme%2Fshop%3A1");
+        WebElement panel = browser.findElement(By.id("detail"));
+        assertThat(panel.isDisplayed()).isTrue();
+        assertThat(panel.findElement(By.tagName("h2")).getText())
+                .isEqualTo("Deployment 1 of acme/shop");
+        assertThat(
+                        panel
+                                .findElements(
+                                        By.cssSelector("table.changes tbody tr td:last-child"))
+                                .stream()
+                                .map(WebElement::getText))
+                .containsExactly("4.0 h", "3.0 h");
+        assertThat(panel.getText()).contains("failed: incident").contains("after 1.8 h");
+        assertThat(panel.findElement(By.cssSelector("table.deployment-incidents tbody")).getText())
+                .contains("INC-1")
+                .contains("sev2")
+                .contains("45 min")
+                .contains("window");
+        screenshot("deployments");
+    }
+
+    @Test
+    @Order(5)
+    void incidentsShowTheirAttributedDeployment() throws Exception {
+        open("/incidents");
+        assertThat(column(2)).containsExactly("INC-1", "INC-2");
+        WebElement link = browser.findElement(By.cssSelector("table.incidents a.deployment-link"));
+        assertThat(link.getText()).isEqualTo("1");
+        assertThat(link.getDomAttribute("href"))
+                .isEqualTo("/deployments?key=github%3Aacme%2Fshop%3A1");
+        assertThat(cell(2, 8)).startsWith("unattributed: no production deployment");
+        assertThat(cell(2, 9)).isEqualTo("—");
+        screenshot("incidents");
+    }
+
+    @Test
+    @Order(6)
+    void dataQualityListsTheUnattributedIncidentAndTheRejectedEvent() throws Exception {
+        open("/data-quality");
+        assertThat(text("count-unattributed_incident")).isEqualTo("1");
+        assertThat(text("count-deployment_without_changes")).isEqualTo("1");
+        assertThat(text("count-rejected_event")).isEqualTo("1");
+        assertThat(text("unattributed_incident"))
+                .contains("INC-2")
+                .contains("no production deployment of the service in the window");
+        assertThat(text("deployment_without_changes")).contains("acme/search");
+        assertThat(text("rejected_event")).contains("github").contains("before");
+        screenshot("data-quality");
+    }
+
+    @Test
+    @Order(7)
+    void theReportRendersAndPrints() throws Exception {
+        open("/report");
+        assertThat(text("cfr-value")).isEqualTo("50.0 %");
+        assertThat(browser.findElements(By.cssSelector("table.services tbody tr"))).hasSize(3);
+        assertThat(sum("deployments-chart")).isEqualTo(2);
+        assertThat(browser.findElements(By.cssSelector("#exports a[data-export]"))).hasSize(12);
+        screenshot("report");
+        PrintOptions print = new PrintOptions();
+        print.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        byte[] pdf = Base64.getDecoder().decode(browser.print(print).getContent());
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        Files.write(SHOTS.resolve("report.pdf"), pdf);
+    }
+
+    private void open(String path) throws InterruptedException {
+        browser.get(dora.baseUrl + path);
+        awaitLoads(1);
+    }
+
+    private int loads() {
+        String v = browser.findElement(By.tagName("body")).getDomAttribute("data-loads");
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    /** Waits until the page has drawn its data the n-th time ({@code body[data-loads]}). */
+    private void awaitLoads(int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if ("true"
-                    .equals(
-                            browser.findElement(By.tagName("body"))
-                                    .getDomAttribute("data-loaded"))) {
+            if (loads() >= n
+                    && "true"
+                            .equals(
+                                    browser.findElement(By.tagName("body"))
+                                            .getDomAttribute("data-loaded"))) {
                 return;
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
         throw new AssertionError(
-                "the overview page did not load: "
-                        + browser.findElement(By.id("status")).getText());
+                "the page did not load: " + browser.findElement(By.id("status")).getText());
+    }
+
+    /** Picks a value of a filter-bar select as a user would: a change event follows. */
+    private void choose(String select, String value) {
+        browser.executeScript(
+                "const s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                        + " s.dispatchEvent(new Event('change', {bubbles: true}));",
+                select,
+                value);
+    }
+
+    private Object js(String script) {
+        return browser.executeScript(
+                "const points = id => Chart.getChart(id).data.datasets[0].data"
+                        + ".filter(v => v !== null);\n"
+                        + script);
+    }
+
+    private long sum(String chart) {
+        return ((Number)
+                        browser.executeScript(
+                                "return Chart.getChart(arguments[0]).data.datasets[0].data"
+                                        + ".reduce((a, b) => a + b, 0);",
+                                chart))
+                .longValue();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private List<String> column(int n) {
+        return browser
+                .findElements(
+                        By.cssSelector(
+                                "main table:not(.changes) > tbody > tr > td:nth-child(" + n + ")"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private String cell(int row, int column) {
+        return browser.findElement(
+                        By.cssSelector(
+                                "main table:not(.changes) > tbody > tr:nth-child("
+                                        + row
+                                        + ") > td:nth-child("
+                                        + column
+                                        + ")"))
+                .getText();
+    }
+
+    private WebElement header(String label) {
+        return browser.findElement(By.xpath("//th/button[normalize-space()='" + label + "']"));
+    }
+
+    private void screenshot(String page) throws Exception {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static ChromeDriver browser() {
@@ -162,7 +421,7 @@ class DashboardBrowserITCase {
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-dev-shm-usage",
-                "--window-size=1400,1000");
+                "--window-size=1400,1100");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
