@@ -1,20 +1,29 @@
 package dev.dora.dashboard;
 
+import static dev.dora.dashboard.auth.Role.ADMIN;
+import static dev.dora.dashboard.auth.Role.EXPORTER;
+import static dev.dora.dashboard.auth.Role.VIEWER;
+
+import dev.dora.dashboard.auth.Auth;
+import dev.dora.dashboard.auth.TokenStore;
 import dev.dora.warehouse.BenchmarkTables;
 import dev.dora.warehouse.Warehouse;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The dashboard's routes: the sign-in pages, the overview page and the metrics API. Every {@code
- * /api/} call needs a bearer token or a session; pages without a session go to sign-in.
+ * The dashboard's routes: the sign-in pages, the pages and the API. Each route names the role it
+ * needs ({@link Auth#check} enforces it before the route runs); routes without one are public.
  */
 public final class DashboardRoutes {
     private final Auth auth;
     private final DoraApi dora;
+    private final ExportApi exports;
+    private final TokensApi tokens;
     private final Pages pages = new Pages();
 
     public DashboardRoutes(DashboardConfig config, Warehouse warehouse, Clock clock) {
@@ -23,8 +32,16 @@ public final class DashboardRoutes {
 
     public DashboardRoutes(
             DashboardConfig config, Warehouse warehouse, BenchmarkTables benchmarks, Clock clock) {
-        this.auth = new Auth(config, clock);
+        this.auth =
+                new Auth(
+                        config.adminToken(),
+                        new TokenStore(config.tokensFile(), clock),
+                        config.sessionLifetime(),
+                        config.secureCookies(),
+                        clock);
         this.dora = new DoraApi(warehouse, benchmarks, clock);
+        this.exports = new ExportApi(warehouse, new Filters(clock));
+        this.tokens = new TokensApi(auth.tokens());
     }
 
     public void addTo(JavalinConfig cfg) {
@@ -35,13 +52,21 @@ public final class DashboardRoutes {
                     sf.directory = "/web/assets";
                     sf.location = Location.CLASSPATH;
                 });
-        cfg.routes.beforeMatched("/api/*", auth::requireApiAccess);
+        cfg.routes.beforeMatched(auth::check);
         cfg.routes.after(DashboardRoutes::securityHeaders);
-        cfg.routes.get("/api/v1/dora", dora::summary);
-        cfg.routes.get("/api/v1/dora/trend", dora::trend);
-        cfg.routes.get("/api/v1/deployments", dora::deployments);
-        cfg.routes.get("/api/v1/incidents", dora::incidents);
-        cfg.routes.get("/", this::overview);
+        cfg.routes.get("/api/v1/dora", dora::summary, VIEWER);
+        cfg.routes.get("/api/v1/dora/trend", dora::trend, VIEWER);
+        cfg.routes.get("/api/v1/deployments", dora::deployments, VIEWER);
+        cfg.routes.get("/api/v1/incidents", dora::incidents, VIEWER);
+        cfg.routes.get("/api/v1/export/{dataset}.{format}", exports::export, EXPORTER);
+        cfg.routes.get("/api/v1/tokens", tokens::list, ADMIN);
+        cfg.routes.post("/api/v1/tokens", tokens::create, ADMIN);
+        cfg.routes.delete("/api/v1/tokens/{id}", tokens::revoke, ADMIN);
+        cfg.routes.get(
+                "/api/openapi.json",
+                ctx -> ctx.contentType("application/json").result(OpenApi.document()),
+                VIEWER);
+        cfg.routes.get("/", ctx -> ctx.html(pages.index), VIEWER);
         cfg.routes.get("/sign-in", ctx -> ctx.html(pages.signIn(null)));
         cfg.routes.post("/sign-in", this::signIn);
         cfg.routes.post("/sign-out", this::signOut);
@@ -50,26 +75,19 @@ public final class DashboardRoutes {
                 (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 
-    private void overview(Context ctx) {
-        if (!auth.authenticated(ctx)) {
-            ctx.redirect("/sign-in");
-            return;
-        }
-        ctx.html(pages.index);
-    }
-
     private void signIn(Context ctx) {
-        if (!auth.validToken(ctx.formParam("token"))) {
+        var caller = auth.callerOf(ctx.formParam("token"));
+        if (caller.isEmpty()) {
             ctx.status(401).html(pages.signIn("That token is not valid."));
             return;
         }
-        auth.signIn(ctx);
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        auth.signIn(ctx, caller.get());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
         auth.signOut(ctx);
-        ctx.redirect("/sign-in", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
     }
 
     private static void securityHeaders(Context ctx) {
