@@ -305,6 +305,7 @@ window.Dora = (function () {
 
   /** Download links to the export API with the page's filters. */
   function exportLinks(container, datasets) {
+    container.hidden = document.body.dataset.canExport !== 'true'; // the viewer role cannot export
     container.replaceChildren('Download: ', ...datasets.flatMap(d => [el('span', { class: 'export' }, d + ' ',
       ...['csv', 'json', 'parquet'].map(f => el('a', { href: api('/api/v1/export/' + d + '.' + f), download: '',
         'data-export': d + '.' + f, text: f })))]));

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "dora 0.1.0",
         description = "DORA and developer-experience analytics pipeline.",
-        subcommands = {UpCommand.class, BackfillCommand.class})
+        subcommands = {
+            UpCommand.class,
+            BackfillCommand.class,
+            ExportCommand.class,
+            TokenCommand.class
+        })
 public final class DoraCommand implements Runnable {
 
     @Override

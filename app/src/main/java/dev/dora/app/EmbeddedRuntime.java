@@ -170,7 +170,11 @@ final class EmbeddedRuntime implements AutoCloseable {
         webhooks.metrics().spoolDepth(publisher::spoolDepth);
         DashboardRoutes dashboard =
                 new DashboardRoutes(
-                        new DashboardConfig(admin.value(), Duration.ofHours(12), false),
+                        new DashboardConfig(
+                                admin.value(),
+                                config.dataDir().resolve("secrets").resolve("tokens.json"),
+                                Duration.ofHours(12),
+                                false),
                         warehouse,
                         config.benchmarkFile() == null
                                 ? BenchmarkTables.builtIn()
@@ -224,6 +228,11 @@ final class EmbeddedRuntime implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** The HTTP server, for tests that check every route it has. */
+    Javalin server() {
+        return server;
     }
 
     /** The query layer, for tests that look at tables the API does not expose. */

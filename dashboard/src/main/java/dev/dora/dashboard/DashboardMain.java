@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Runs the dashboard alone over a warehouse directory the streaming job writes: {@code
  * DORA_WAREHOUSE=/srv/dora/warehouse DORA_ADMIN_TOKEN=... java -cp dora.jar
- * dev.dora.dashboard.DashboardMain [port]}.
+ * dev.dora.dashboard.DashboardMain [port]}. Tokens created with {@code dora token create --data
+ * DIR} are read from {@code DORA_TOKENS_FILE} (default {@code ./tokens.json}).
  */
 public final class DashboardMain {
     private DashboardMain() {}
@@ -25,7 +26,11 @@ public final class DashboardMain {
                                 "256MB",
                                 1));
         DashboardConfig config =
-                new DashboardConfig(required(env, "DORA_ADMIN_TOKEN"), Duration.ofHours(12), false);
+                new DashboardConfig(
+                        required(env, "DORA_ADMIN_TOKEN"),
+                        Path.of(env.getOrDefault("DORA_TOKENS_FILE", "tokens.json")),
+                        Duration.ofHours(12),
+                        false);
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8082;
         var app = DashboardApp.create(config, warehouse).start(port);
         Runtime.getRuntime()

@@ -1,17 +1,24 @@
 package dev.dora.dashboard;
 
+import static dev.dora.dashboard.auth.Role.ADMIN;
+import static dev.dora.dashboard.auth.Role.EXPORTER;
+import static dev.dora.dashboard.auth.Role.VIEWER;
+
+import dev.dora.dashboard.auth.Auth;
+import dev.dora.dashboard.auth.TokenStore;
 import dev.dora.warehouse.BenchmarkTables;
 import dev.dora.warehouse.Breakdowns;
 import dev.dora.warehouse.Warehouse;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The dashboard's routes: the sign-in pages, the dashboard pages and the metrics API. Every {@code
- * /api/} call needs a bearer token or a session; pages without a session go to sign-in.
+ * The dashboard's routes: the sign-in pages, the pages and the API. Each route names the role it
+ * needs ({@link Auth#check} enforces it before the route runs); routes without one are public.
  */
 public final class DashboardRoutes {
     private final Auth auth;
@@ -19,6 +26,8 @@ public final class DashboardRoutes {
     private final ServicesApi services;
     private final DataQualityApi dataQuality;
     private final DeploymentApi deployment;
+    private final ExportApi exports;
+    private final TokensApi tokens;
     private final Pages pages = new Pages();
 
     public DashboardRoutes(DashboardConfig config, Warehouse warehouse, Clock clock) {
@@ -27,12 +36,21 @@ public final class DashboardRoutes {
 
     public DashboardRoutes(
             DashboardConfig config, Warehouse warehouse, BenchmarkTables benchmarks, Clock clock) {
-        this.auth = new Auth(config, clock);
+        this.auth =
+                new Auth(
+                        config.adminToken(),
+                        new TokenStore(config.tokensFile(), clock),
+                        config.sessionLifetime(),
+                        config.secureCookies(),
+                        clock);
         this.dora = new DoraApi(warehouse, benchmarks, clock);
+        Filters filters = new Filters(clock);
         Breakdowns breakdowns = new Breakdowns(warehouse);
-        this.services = new ServicesApi(dora, breakdowns, benchmarks);
-        this.dataQuality = new DataQualityApi(dora, breakdowns);
+        this.services = new ServicesApi(dora, filters, breakdowns, benchmarks);
+        this.dataQuality = new DataQualityApi(filters, breakdowns);
         this.deployment = new DeploymentApi(warehouse);
+        this.exports = new ExportApi(warehouse, filters);
+        this.tokens = new TokensApi(auth.tokens());
     }
 
     public void addTo(JavalinConfig cfg) {
@@ -43,19 +61,27 @@ public final class DashboardRoutes {
                     sf.directory = "/web/assets";
                     sf.location = Location.CLASSPATH;
                 });
-        cfg.routes.beforeMatched("/api/*", auth::requireApiAccess);
+        cfg.routes.beforeMatched(auth::check);
         cfg.routes.after(DashboardRoutes::securityHeaders);
-        cfg.routes.get("/api/v1/dora", dora::summary);
-        cfg.routes.get("/api/v1/dora/trend", dora::trend);
-        cfg.routes.get("/api/v1/deployments", dora::deployments);
-        cfg.routes.get("/api/v1/incidents", dora::incidents);
-        cfg.routes.get("/api/v1/deployment", deployment::deployment);
-        cfg.routes.get("/api/v1/services", services::services);
-        cfg.routes.get("/api/v1/filters", services::filters);
-        cfg.routes.get("/api/v1/benchmarks", services::benchmarks);
-        cfg.routes.get("/api/v1/data-quality", dataQuality::dataQuality);
+        cfg.routes.get("/api/v1/dora", dora::summary, VIEWER);
+        cfg.routes.get("/api/v1/dora/trend", dora::trend, VIEWER);
+        cfg.routes.get("/api/v1/deployments", dora::deployments, VIEWER);
+        cfg.routes.get("/api/v1/incidents", dora::incidents, VIEWER);
+        cfg.routes.get("/api/v1/export/{dataset}.{format}", exports::export, EXPORTER);
+        cfg.routes.get("/api/v1/tokens", tokens::list, ADMIN);
+        cfg.routes.post("/api/v1/tokens", tokens::create, ADMIN);
+        cfg.routes.delete("/api/v1/tokens/{id}", tokens::revoke, ADMIN);
+        cfg.routes.get(
+                "/api/openapi.json",
+                ctx -> ctx.contentType("application/json").result(OpenApi.document()),
+                VIEWER);
+        cfg.routes.get("/api/v1/deployment", deployment::deployment, VIEWER);
+        cfg.routes.get("/api/v1/services", services::services, VIEWER);
+        cfg.routes.get("/api/v1/filters", services::filters, VIEWER);
+        cfg.routes.get("/api/v1/benchmarks", services::benchmarks, VIEWER);
+        cfg.routes.get("/api/v1/data-quality", dataQuality::dataQuality, VIEWER);
         for (String page : Pages.NAMES) {
-            cfg.routes.get(Pages.path(page), ctx -> page(ctx, page));
+            cfg.routes.get(Pages.path(page), ctx -> page(ctx, page), VIEWER);
         }
         cfg.routes.get("/sign-in", ctx -> ctx.html(pages.signIn(null)));
         cfg.routes.post("/sign-in", this::signIn);
@@ -65,26 +91,25 @@ public final class DashboardRoutes {
                 (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 
+    /** A page; its export links show only to a caller who may export. */
     private void page(Context ctx, String name) {
-        if (!auth.authenticated(ctx)) {
-            ctx.redirect("/sign-in");
-            return;
-        }
-        ctx.html(pages.page(name));
+        boolean canExport = auth.caller(ctx).map(c -> c.role().includes(EXPORTER)).orElse(false);
+        ctx.html(pages.page(name, canExport));
     }
 
     private void signIn(Context ctx) {
-        if (!auth.validToken(ctx.formParam("token"))) {
+        var caller = auth.callerOf(ctx.formParam("token"));
+        if (caller.isEmpty()) {
             ctx.status(401).html(pages.signIn("That token is not valid."));
             return;
         }
-        auth.signIn(ctx);
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        auth.signIn(ctx, caller.get());
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void signOut(Context ctx) {
         auth.signOut(ctx);
-        ctx.redirect("/sign-in", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/sign-in", HttpStatus.SEE_OTHER);
     }
 
     private static void securityHeaders(Context ctx) {

@@ -17,17 +17,17 @@ import java.util.Map;
  * count} (rejected events of that source and reason, the latest as the example).
  */
 final class DataQualityApi {
-    private final DoraApi params;
+    private final Filters filters;
     private final Breakdowns breakdowns;
 
-    DataQualityApi(DoraApi params, Breakdowns breakdowns) {
-        this.params = params;
+    DataQualityApi(Filters filters, Breakdowns breakdowns) {
+        this.filters = filters;
         this.breakdowns = breakdowns;
     }
 
     void dataQuality(Context ctx) {
-        Period period = params.period(ctx);
-        Scope scope = DoraApi.scope(ctx);
+        Period period = filters.period(ctx);
+        Scope scope = Filters.scope(ctx);
         Map<String, List<Map<String, Object>>> items = breakdowns.dataQuality(period, scope);
         Map<String, Object> counts = new LinkedHashMap<>();
         items.forEach(
@@ -40,7 +40,7 @@ final class DataQualityApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("filters", DoraApi.filters(scope));
+        body.put("filters", Filters.echo(scope));
         body.put("counts", counts);
         items.forEach((kind, rows) -> body.put(kind, DoraApi.jsonReady(rows)));
         ctx.json(body);

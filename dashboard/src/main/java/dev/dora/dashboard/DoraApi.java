@@ -12,9 +12,6 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,26 +23,25 @@ import java.util.Map;
  * environment}.
  */
 final class DoraApi {
-    static final int DEFAULT_DAYS = 90;
     private final Warehouse warehouse;
     private final BenchmarkTables benchmarks;
-    private final Clock clock;
+    private final Filters filters;
 
     DoraApi(Warehouse warehouse, BenchmarkTables benchmarks, Clock clock) {
         this.warehouse = warehouse;
         this.benchmarks = benchmarks;
-        this.clock = clock;
+        this.filters = new Filters(clock);
     }
 
     void summary(Context ctx) {
-        Period period = period(ctx);
-        Scope scope = scope(ctx);
+        Period period = filters.period(ctx);
+        Scope scope = Filters.scope(ctx);
         BenchmarkTable table = benchmark(ctx);
         DoraSummary s = warehouse.summary(period, scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("filters", filters(scope));
+        body.put("filters", Filters.echo(scope));
         body.put("benchmark", table.name());
         Map<String, Object> df = new LinkedHashMap<>();
         df.put("deployments", s.deployments());
@@ -102,24 +98,24 @@ final class DoraApi {
 
     /** {@code GET /api/v1/deployments}: the drill-down, newest first. */
     void deployments(Context ctx) {
-        Period period = period(ctx);
-        Scope scope = scope(ctx);
+        Period period = filters.period(ctx);
+        Scope scope = Filters.scope(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("filters", filters(scope));
+        body.put("filters", Filters.echo(scope));
         body.put("deployments", jsonReady(warehouse.deployments(period, scope)));
         ctx.json(body);
     }
 
     /** {@code GET /api/v1/incidents}: incidents opened in the period, newest first. */
     void incidents(Context ctx) {
-        Period period = period(ctx);
-        Scope scope = scope(ctx);
+        Period period = filters.period(ctx);
+        Scope scope = Filters.scope(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("filters", filters(scope));
+        body.put("filters", Filters.echo(scope));
         body.put("incidents", jsonReady(warehouse.incidents(period, scope)));
         ctx.json(body);
     }
@@ -160,25 +156,6 @@ final class DoraApi {
         return (double) s.weeksWithDeployments() / weeks;
     }
 
-    static Map<String, Object> filters(Scope scope) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        if (scope.team() != null) {
-            f.put("team", scope.team());
-        }
-        if (scope.service() != null) {
-            f.put("service", scope.service());
-        }
-        if (scope.environment() != null) {
-            f.put("environment", scope.environment());
-        }
-        return f;
-    }
-
-    static Scope scope(Context ctx) {
-        return new Scope(
-                ctx.queryParam("service"), ctx.queryParam("team"), ctx.queryParam("environment"));
-    }
-
     BenchmarkTable benchmark(Context ctx) {
         String name = ctx.queryParam("benchmark");
         try {
@@ -189,7 +166,7 @@ final class DoraApi {
     }
 
     void trend(Context ctx) {
-        Period period = period(ctx);
+        Period period = filters.period(ctx);
         Bucket bucket;
         try {
             bucket =
@@ -198,12 +175,12 @@ final class DoraApi {
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        Scope scope = scope(ctx);
+        Scope scope = Filters.scope(ctx);
         List<TrendPoint> points = warehouse.trend(period, bucket, scope);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("filters", filters(scope));
+        body.put("filters", Filters.echo(scope));
         body.put("bucket", bucket.name().toLowerCase(java.util.Locale.ROOT));
         body.put(
                 "points",
@@ -236,31 +213,6 @@ final class DoraApi {
                                 })
                         .toList());
         ctx.json(body);
-    }
-
-    /** {@code from} and {@code to} as whole UTC days, both included; default the last 90 days. */
-    Period period(Context ctx) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate to = date(ctx, "to", today);
-        LocalDate from = date(ctx, "from", to.minusDays(DEFAULT_DAYS - 1));
-        try {
-            return new Period(from, to);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
-        }
-    }
-
-    private static LocalDate date(Context ctx, String name, LocalDate fallback) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(
-                    400, "'" + name + "' must be a date YYYY-MM-DD, got '" + v + "'");
-        }
     }
 
     /** Seconds as a whole number when whole, else with one decimal; null stays null. */

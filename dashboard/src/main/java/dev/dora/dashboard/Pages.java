@@ -40,8 +40,8 @@ final class Pages {
         return name.equals("index") ? "/" : "/" + name;
     }
 
-    String page(String name) {
-        return pages.get(name);
+    String page(String name, boolean canExport) {
+        return pages.get(name).replace("{{can_export}}", Boolean.toString(canExport));
     }
 
     String signIn(String message) {

@@ -17,24 +17,26 @@ import java.util.Map;
  * values the filter bar offers; {@code /api/v1/benchmarks}, the benchmark tables to choose from.
  */
 final class ServicesApi {
-    private final DoraApi params;
+    private final DoraApi dora;
+    private final Filters filters;
     private final Breakdowns breakdowns;
     private final BenchmarkTables benchmarks;
 
-    ServicesApi(DoraApi params, Breakdowns breakdowns, BenchmarkTables benchmarks) {
-        this.params = params;
+    ServicesApi(DoraApi dora, Filters filters, Breakdowns breakdowns, BenchmarkTables benchmarks) {
+        this.dora = dora;
+        this.filters = filters;
         this.breakdowns = breakdowns;
         this.benchmarks = benchmarks;
     }
 
     void services(Context ctx) {
-        Period period = params.period(ctx);
-        Scope scope = DoraApi.scope(ctx);
-        BenchmarkTable table = params.benchmark(ctx);
+        Period period = filters.period(ctx);
+        Scope scope = Filters.scope(ctx);
+        BenchmarkTable table = dora.benchmark(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", period.from().toString());
         body.put("to", period.to().toString());
-        body.put("filters", DoraApi.filters(scope));
+        body.put("filters", Filters.echo(scope));
         body.put("benchmark", table.name());
         body.put("weeks", Breakdowns.weeks(period).stream().map(Object::toString).toList());
         body.put(
