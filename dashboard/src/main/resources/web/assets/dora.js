@@ -26,6 +26,19 @@ window.Dora = (function () {
     if (!iso) return '–';
     return iso.slice(0, 10) + ' ' + iso.slice(11, 16); // UTC, no seconds
   }
+  /** Deployments per day for people: per day, else per week, else per month. */
+  function frequency(perDay) {
+    if (perDay === null || perDay === undefined) return '–';
+    if (perDay === 0) return 'none';
+    if (perDay >= 1) return perDay.toFixed(1) + ' / day';
+    if (perDay * 7 >= 1) return (perDay * 7).toFixed(1) + ' / week';
+    return (perDay * 30).toFixed(1) + ' / month';
+  }
+  /** A week or day start (YYYY-MM-DD) as a short axis label, e.g. 30 Nov. */
+  function shortDate(day) {
+    const d = new Date(day + 'T00:00:00Z');
+    return d.getUTCDate() + ' ' + d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  }
   function plural(n, noun) { return n + ' ' + noun + (n === 1 ? '' : 's'); }
   function shortSha(sha) { return sha ? sha.slice(0, 8) : '–'; }
 
@@ -157,7 +170,7 @@ window.Dora = (function () {
     const df = s.deployment_frequency, lt = s.lead_time, cfr = s.change_failure_rate;
     const rt = s.recovery_time, ttr = s.time_to_restore, rw = s.rework_rate;
     container.replaceChildren(
-      tile('df', 'Deployment frequency', df.per_day.toFixed(2) + ' / day',
+      tile('df', 'Deployment frequency', frequency(df.per_day),
         plural(df.deployments, 'production deployment') + ', ' + plural(df.failed_attempts, 'failed attempt'), df.level),
       tile('lt', 'Lead time for changes', duration(lt.median_seconds),
         'median of ' + plural(lt.changes, 'change') + '; p90 ' + duration(lt.p90_seconds), lt.level),
@@ -179,11 +192,11 @@ window.Dora = (function () {
   function table(columns, rows, opts) {
     const sortable = opts && opts.sortable;
     const body = el('tbody');
-    const heads = columns.map((c, i) => el('th', { scope: 'col', class: c.num ? 'num' : null },
+    const heads = columns.map((c, i) => el('th', { scope: 'col', class: cellClass(c) },
       sortable ? el('button', { type: 'button', class: 'sort', 'data-column': i, text: c.label }) : c.label));
     function render(list) {
       body.replaceChildren(...list.map(r => el('tr', {},
-        columns.map(c => el('td', { class: c.num ? 'num' : null }, c.cell ? c.cell(r) : fmtCell(c.value(r)))))));
+        columns.map(c => el('td', { class: cellClass(c) }, c.cell ? c.cell(r) : fmtCell(c.value(r)))))));
     }
     render(rows);
     const t = el('table', { class: opts && opts.class }, el('thead', {}, el('tr', {}, heads)), body);
@@ -201,6 +214,7 @@ window.Dora = (function () {
     }
     return t;
   }
+  function cellClass(c) { return [c.num ? 'num' : '', /\(UTC\)|^When/.test(c.label) ? 'nowrap' : ''].join(' ').trim() || null; }
   function fmtCell(v) { return v === null || v === undefined ? '—' : String(v); }
   /** Nulls last whichever the direction would put them; numbers as numbers, text by locale. */
   function compare(a, b, sign) {
@@ -237,13 +251,13 @@ window.Dora = (function () {
 
   /** The per-service comparison table (teams page sortable, report plain). */
   function serviceTable(body, opts) {
-    const withLevel = (text, l) => el('span', {}, text, ' ', level(l));
+    const withLevel = (text, l) => el('span', { class: 'with-level' }, el('span', { text }), l ? level(l) : null);
     const columns = [
       { label: 'Service', value: s => s.service },
       { label: 'Team', value: s => s.team },
       { label: 'Deployments', num: true, value: s => s.deployment_frequency.deployments },
-      { label: 'Per day', num: true, value: s => s.deployment_frequency.per_day,
-        cell: s => withLevel(s.deployment_frequency.per_day.toFixed(2), s.deployment_frequency.level) },
+      { label: 'Frequency', num: true, value: s => s.deployment_frequency.per_day,
+        cell: s => withLevel(frequency(s.deployment_frequency.per_day), s.deployment_frequency.level) },
       { label: 'Lead time (median)', num: true, value: s => s.lead_time.median_seconds,
         cell: s => withLevel(duration(s.lead_time.median_seconds), s.lead_time.level) },
       { label: 'Change failure rate', num: true, value: s => s.change_failure_rate.rate,
@@ -251,7 +265,7 @@ window.Dora = (function () {
       { label: 'Recovery (median)', num: true, value: s => s.recovery_time.median_seconds,
         cell: s => withLevel(duration(s.recovery_time.median_seconds), s.recovery_time.level) },
       { label: 'Rework rate', num: true, value: s => s.rework_rate.rate, cell: s => percent(s.rework_rate.rate) },
-      { label: 'Weekly deployments', value: s => s.weekly_deployments.reduce((a, b) => a + b, 0),
+      { label: 'Per week', value: s => s.weekly_deployments.reduce((a, b) => a + b, 0),
         cell: s => sparkline(s.weekly_deployments, body.weeks) }];
     return table(columns, body.services, { sortable: opts && opts.sortable, class: 'services' });
   }
@@ -266,7 +280,8 @@ window.Dora = (function () {
   }
   const hours = s => (s === null || s === undefined ? null : Math.round(s / 360) / 10);
   const pct = r => (r === null || r === undefined ? null : Math.round(r * 1000) / 10);
-  const weekLabels = trend => trend.points.map(p => 'week of ' + p.start);
+  const weekLabels = trend => trend.points.map(p => shortDate(p.start));
+  const weekAxis = { title: { display: true, text: 'week starting (Monday)' } };
   function line(label, data, colour, dashed) {
     return { label, data, borderColor: colour, backgroundColor: colour, spanGaps: true,
       borderDash: dashed ? [6, 4] : undefined, pointStyle: dashed ? 'rectRot' : 'circle', pointRadius: 4 };
@@ -274,32 +289,32 @@ window.Dora = (function () {
   const charts = {
     deployments(id, trend, title) {
       chart(id, { type: 'bar', data: {
-        labels: trend.bucket === 'week' ? weekLabels(trend) : trend.points.map(p => p.start),
+        labels: weekLabels(trend),
         datasets: [{ label: title || 'Deployments', data: trend.points.map(p => p.deployments), backgroundColor: COLOURS.blue },
           { label: 'Failed attempts', data: trend.points.map(p => p.failed_attempts), backgroundColor: COLOURS.orange }] },
-      options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } });
+      options: { scales: { x: Object.assign({ stacked: true }, trend.bucket === 'week' ? weekAxis : {}), y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } });
     },
     leadTime(id, weekly) {
       chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
         line('Median (h)', weekly.points.map(p => hours(p.lead_time.median_seconds)), COLOURS.blue),
         line('p90 (h)', weekly.points.map(p => hours(p.lead_time.p90_seconds)), COLOURS.vermillion, true)] },
-      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'hours' } } } } });
+      options: { scales: { x: weekAxis, y: { beginAtZero: true, title: { display: true, text: 'hours' } } } } });
     },
     changeFailureRate(id, weekly) {
       chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
         line('Change failure rate (%)', weekly.points.map(p => pct(p.change_failure_rate)), COLOURS.vermillion)] },
-      options: { scales: { y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } } } });
+      options: { scales: { x: weekAxis, y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } } } });
     },
     recovery(id, weekly) {
       chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
         line('Recovery median (h)', weekly.points.map(p => hours(p.recovery_median_seconds)), COLOURS.green)] },
-      options: { scales: { y: { beginAtZero: true, title: { display: true, text: 'hours' } } } } });
+      options: { scales: { x: weekAxis, y: { beginAtZero: true, title: { display: true, text: 'hours' } } } } });
     },
     rework(id, weekly) {
       chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
         line('Rework rate (%)', weekly.points.map(p => p.deployments ? pct(p.unplanned_deployments / p.deployments) : null),
           COLOURS.purple)] },
-      options: { scales: { y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } } } });
+      options: { scales: { x: weekAxis, y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } } } });
     }
   };
 
@@ -311,6 +326,10 @@ window.Dora = (function () {
         'data-export': d + '.' + f, text: f })))]));
   }
 
-  return { duration, percent, dateTime, plural, shortSha, el, level, status, filters, api, pageLink, get,
+  // Charts keep their screen size when printing unless told: redraw them at the printed size.
+  window.addEventListener('beforeprint', () => Object.values(Chart.instances || {}).forEach(c => c.resize()));
+  window.addEventListener('afterprint', () => Object.values(Chart.instances || {}).forEach(c => c.resize()));
+
+  return { duration, percent, frequency, dateTime, plural, shortSha, el, level, status, filters, api, pageLink, get,
     start, navigate, tiles, table, sparkline, serviceTable, chart, charts, exportLinks };
 })();

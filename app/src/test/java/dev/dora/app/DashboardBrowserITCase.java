@@ -56,6 +56,7 @@ class DashboardBrowserITCase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String SHOP_1 = "github:acme/shop:1";
+    private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
 
     @TempDir static Path dir;
     private RunningDora dora;
@@ -230,8 +231,8 @@ class DashboardBrowserITCase {
                                 .mapToInt(Integer::parseInt)
                                 .sum())
                 .isEqualTo(1);
-        assertThat(cell(3, 5)).isEqualTo("3.5 h ELITE");
-        assertThat(cell(3, 6)).isEqualTo("100.0 % LOW");
+        assertThat(cell(3, 5)).isEqualTo("3.5 h\nELITE");
+        assertThat(cell(3, 6)).isEqualTo("100.0 %\nLOW");
 
         header("Service").click();
         assertThat(header("Service").findElement(By.xpath("..")).getDomAttribute("aria-sort"))
@@ -320,6 +321,36 @@ class DashboardBrowserITCase {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
         Files.write(SHOTS.resolve("report.pdf"), pdf);
+    }
+
+    @Test
+    @Order(8)
+    void anExportLinkDownloadsTheFilteredDataset() throws Exception {
+        open("/deployments?service=acme%2Fshop");
+        Files.createDirectories(DOWNLOADS);
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        WebElement csv = browser.findElement(By.cssSelector("a[data-export='deployments.csv']"));
+        assertThat(csv.getDomAttribute("href"))
+                .isEqualTo("/api/v1/export/deployments.csv?service=acme%2Fshop");
+        csv.click();
+        Path file = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (file == null && System.nanoTime() < deadline) {
+            try (var files = Files.list(DOWNLOADS)) {
+                file = files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+            Thread.sleep(100);
+        }
+        assertThat(file).as("downloaded CSV").isNotNull();
+        assertThat(file.getFileName().toString()).startsWith("dora-deployments-");
+        List<String> lines = Files.readAllLines(file);
+        // The header and shop's one deployment: the page's service filter went with the link.
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains("acme/shop").doesNotContain("acme/search");
     }
 
     private void open(String path) throws InterruptedException {
@@ -422,6 +453,13 @@ class DashboardBrowserITCase {
                 "--disable-sync",
                 "--disable-dev-shm-usage",
                 "--window-size=1400,1100");
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        DOWNLOADS.toString(),
+                        "download.prompt_for_download",
+                        false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
