@@ -275,7 +275,7 @@ window.Dora = (function () {
     const existing = Chart.getChart(id);
     if (existing) existing.destroy();
     config.options = Object.assign({ animation: false, maintainAspectRatio: false,
-      plugins: { legend: { labels: { font: { size: 14 } } } } }, config.options || {});
+      plugins: { legend: { labels: { font: { size: 14 }, usePointStyle: true } } } }, config.options || {});
     return new Chart(document.getElementById(id), config);
   }
   const hours = s => (s === null || s === undefined ? null : Math.round(s / 360) / 10);
