@@ -318,6 +318,20 @@ window.Dora = (function () {
     }
   };
 
+  const FIGURES = {
+    'deployments-chart': 'Production deployments per day',
+    'weekly-deployments-chart': 'Production deployments per week',
+    'lead-time-chart': 'Lead time for changes per week (median and p90, hours)',
+    'cfr-chart': 'Change failure rate per week (%)',
+    'recovery-chart': 'Failed deployment recovery time per week (median, hours)',
+    'rework-chart': 'Deployment rework rate per week (%)' };
+  /** Empty chart figures (caption and canvas) for the given chart ids, drawn into later. */
+  function figures(container, ids) {
+    if (container.childElementCount) return;
+    container.replaceChildren(...ids.map(id => el('figure', {}, el('figcaption', { text: FIGURES[id] }),
+      el('div', { class: 'chart' }, el('canvas', { id, role: 'img', 'aria-label': FIGURES[id] })))));
+  }
+
   /** Download links to the export API with the page's filters. */
   function exportLinks(container, datasets) {
     container.hidden = document.body.dataset.canExport !== 'true'; // the viewer role cannot export
@@ -331,5 +345,5 @@ window.Dora = (function () {
   window.addEventListener('afterprint', () => Object.values(Chart.instances || {}).forEach(c => c.resize()));
 
   return { duration, percent, frequency, dateTime, plural, shortSha, el, level, status, filters, api, pageLink, get,
-    start, navigate, tiles, table, sparkline, serviceTable, chart, charts, exportLinks };
+    start, navigate, figures, tiles, table, sparkline, serviceTable, chart, charts, exportLinks };
 })();

@@ -8,6 +8,8 @@
       D.get(D.api('/api/v1/dora/trend', { bucket: 'day' })),
       D.get(D.api('/api/v1/dora/trend', { bucket: 'week' }))]);
     D.tiles(document.getElementById('tiles'), summary);
+    D.figures(document.getElementById('charts'),
+      ['deployments-chart', 'lead-time-chart', 'cfr-chart', 'recovery-chart', 'rework-chart']);
     D.charts.deployments('deployments-chart', daily);
     D.charts.leadTime('lead-time-chart', weekly);
     D.charts.changeFailureRate('cfr-chart', weekly);

@@ -9,7 +9,9 @@
       D.get(D.api('/api/v1/dora/trend', { bucket: 'week' }))]);
     D.tiles(document.getElementById('tiles'), summary);
     document.getElementById('services').replaceChildren(D.serviceTable(services));
-    D.charts.deployments('deployments-chart', weekly, 'Deployments per week');
+    D.figures(document.getElementById('charts'),
+      ['weekly-deployments-chart', 'lead-time-chart', 'cfr-chart', 'recovery-chart']);
+    D.charts.deployments('weekly-deployments-chart', weekly, 'Deployments per week');
     D.charts.leadTime('lead-time-chart', weekly);
     D.charts.changeFailureRate('cfr-chart', weekly);
     D.charts.recovery('recovery-chart', weekly);

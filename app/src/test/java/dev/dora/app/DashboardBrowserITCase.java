@@ -312,7 +312,7 @@ class DashboardBrowserITCase {
         open("/report");
         assertThat(text("cfr-value")).isEqualTo("50.0 %");
         assertThat(browser.findElements(By.cssSelector("table.services tbody tr"))).hasSize(3);
-        assertThat(sum("deployments-chart")).isEqualTo(2);
+        assertThat(sum("weekly-deployments-chart")).isEqualTo(2);
         assertThat(browser.findElements(By.cssSelector("#exports a[data-export]"))).hasSize(12);
         screenshot("report");
         PrintOptions print = new PrintOptions();

@@ -8,15 +8,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The HTML pages, read once from {@code web/} on the classpath. The Chart.js path is filled in from
  * the webjar on the classpath, so upgrading the webjar needs no page edit.
  */
 final class Pages {
-    /** The dashboard pages, each {@code web/<name>.html} served at {@link #path}. */
+    /**
+     * The dashboard pages, each the main content {@code web/<name>.html} (its {@code <h1>} is the
+     * title) in {@code web/layout.html}, served at {@link #path}.
+     */
     static final List<String> NAMES =
             List.of("index", "teams", "deployments", "incidents", "data-quality", "report");
+
+    private static final Pattern TITLE = Pattern.compile("<h1>([^<]+)</h1>");
 
     private final Map<String, String> pages = new HashMap<>();
     final String signIn;
@@ -24,14 +31,22 @@ final class Pages {
     Pages() {
         String chartJs =
                 "/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.min.js";
-        // Every page shares one header (navigation and filter bar), filled in here.
-        String header = resource("web/header.html");
+        // Every page is its main content in the shared layout: head, navigation and filter bar.
+        String layout =
+                resource("web/layout.html")
+                        .replace("{{header}}", resource("web/header.html"))
+                        .replace("{{chartjs}}", chartJs);
         for (String name : NAMES) {
+            String main = resource("web/" + name + ".html");
+            Matcher title = TITLE.matcher(main);
+            if (!title.find()) {
+                throw new IllegalStateException("page " + name + " has no <h1>");
+            }
             pages.put(
                     name,
-                    resource("web/" + name + ".html")
-                            .replace("{{header}}", header)
-                            .replace("{{chartjs}}", chartJs));
+                    layout.replace("{{title}}", title.group(1))
+                            .replace("{{script}}", name.equals("index") ? "overview" : name)
+                            .replace("{{main}}", main.stripTrailing()));
         }
         this.signIn = resource("web/sign-in.html");
     }
