@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dora.dashboard.auth.Role;
 import dev.dora.dashboard.auth.RouteList;
 import dev.dora.warehouse.CsvReader;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -33,9 +34,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,7 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  * for a role that is not enough; sign-in sessions; the exports in all three formats read back with
  * the numbers of the read API; and the OpenAPI description matches the routes.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiAccessITCase {
+    private static final StringWriter LOG = new StringWriter();
     private static final String DAY = "2026-03-03";
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir static Path dir;
@@ -54,6 +68,7 @@ class ApiAccessITCase {
 
     @BeforeAll
     static void start() throws Exception {
+        captureLogs();
         dora = new RunningDora(dir.resolve("data"));
         Timeline t = dora.timeline;
         t.send(
@@ -313,6 +328,39 @@ class ApiAccessITCase {
                     .as("described but not served")
                     .containsEntry(e.getKey(), e.getValue());
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noTokenOrSecretIsLogged() {
+        String log = LOG.toString();
+        assertThat(log).as("captured log").isNotEmpty();
+        assertThat(log).doesNotContain(RunningDora.ADMIN_TOKEN);
+        assertThat(log).doesNotContain(RunningDora.GITHUB_SECRET);
+        assertThat(log).doesNotContain(RunningDora.GENERIC_SECRET);
+        for (String token : TOKENS.values()) {
+            assertThat(log).doesNotContain(token);
+        }
+    }
+
+    /** Everything dora and Javalin log, at debug level, into {@link #LOG}. */
+    private static void captureLogs() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration config = context.getConfiguration();
+        Appender appender =
+                WriterAppender.newBuilder()
+                        .setName("capture")
+                        .setTarget(LOG)
+                        .setLayout(PatternLayout.newBuilder().withPattern("%c %m%n").build())
+                        .build();
+        appender.start();
+        config.addAppender(appender);
+        config.getRootLogger().addAppender(appender, Level.DEBUG, null);
+        for (String name : List.of("dev.dora", "io.javalin")) {
+            LoggerConfig logger = new LoggerConfig(name, Level.DEBUG, true);
+            config.addLogger(name, logger);
+        }
+        context.updateLoggers();
     }
 
     private static String concrete(String path) {
