@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "dora 0.1.0",
         description = "DORA and developer-experience analytics pipeline.",
-        subcommands = {UpCommand.class, BackfillCommand.class})
+        subcommands = {UpCommand.class, BackfillCommand.class, CompactCommand.class})
 public final class DoraCommand implements Runnable {
 
     @Override
