@@ -7,7 +7,8 @@ WITH scope AS MATERIALIZED (
       AND (CAST($3 AS VARCHAR) IS NULL
            OR service IN (SELECT service FROM service_teams WHERE team = $3))
     UNION
-    SELECT DISTINCT service FROM incidents_latest
+    -- incident_attribution holds one row per latest incident (derived.sql): no Parquet scan here
+    SELECT DISTINCT service FROM incident_attribution
     WHERE (CAST($2 AS VARCHAR) IS NULL OR service = $2)
       AND (CAST($3 AS VARCHAR) IS NULL
            OR service IN (SELECT service FROM service_teams WHERE team = $3))
@@ -28,7 +29,7 @@ leads AS MATERIALIZED (
       AND deployed_at >= CAST($4 AS TIMESTAMP) AND deployed_at < CAST($5 AS TIMESTAMP)
 ),
 restores AS MATERIALIZED (
-    SELECT * FROM incidents_latest
+    SELECT * FROM incident_attribution
     WHERE service IN (SELECT service FROM scope)
       AND opened_at >= CAST($4 AS TIMESTAMP) AND opened_at < CAST($5 AS TIMESTAMP)
 ),

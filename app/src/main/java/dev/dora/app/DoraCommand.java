@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             BackfillCommand.class,
             ExportCommand.class,
-            TokenCommand.class
+            TokenCommand.class,
+            CompactCommand.class
         })
 public final class DoraCommand implements Runnable {
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dora.ingest.sources.WebhookSources;
 import dev.dora.ingest.spool.Spool;
 import dev.dora.jobs.JobSettings;
+import dev.dora.warehouse.compaction.CompactionSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ record DoraConfig(
         String warehouseMemoryLimit,
         int warehouseThreads,
         long spoolMaxBytes,
+        Duration compactionInterval,
+        Duration compactionMinAge,
+        Duration rawRetention,
         Map<String, String> webhookSecrets,
         String adminToken) {
 
@@ -59,6 +63,9 @@ record DoraConfig(
                     "warehouse.path",
                     "warehouse.memory_limit",
                     "warehouse.threads",
+                    "warehouse.compaction_interval",
+                    "warehouse.compaction_min_age",
+                    "warehouse.raw_retention",
                     "flink.checkpoint_interval",
                     "flink.parallelism",
                     "ingest.spool_max_bytes",
@@ -142,6 +149,12 @@ record DoraConfig(
                             + " (1 MiB), got "
                             + spoolMax);
         }
+        Duration compactionInterval =
+                durationOrZero(yaml, "warehouse.compaction_interval", Duration.ofMinutes(10));
+        Duration compactionMinAge =
+                durationOrZero(
+                        yaml, "warehouse.compaction_min_age", CompactionSettings.DEFAULT_MIN_AGE);
+        Duration rawRetention = duration(yaml, "warehouse.raw_retention", null);
         String admin = env.get("DORA_ADMIN_TOKEN");
         if (admin != null && !admin.isBlank() && admin.length() < 16) {
             throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
@@ -168,8 +181,16 @@ record DoraConfig(
                 memory,
                 threads,
                 spoolMax,
+                compactionInterval,
+                compactionMinAge,
+                rawRetention,
                 Collections.unmodifiableMap(webhookSecrets),
                 admin);
+    }
+
+    /** What a compaction run may touch ({@code warehouse.compaction_min_age}, retention). */
+    CompactionSettings compactionSettings() {
+        return new CompactionSettings(compactionMinAge, rawRetention);
     }
 
     private static Pattern regex(JsonNode yaml, String key, String fallback) {
@@ -283,18 +304,31 @@ record DoraConfig(
     }
 
     private static Duration duration(JsonNode root, String key, Duration fallback) {
+        Duration d = durationOrZero(root, key, fallback);
+        if (d != null && d.isZero()) {
+            throw new ConfigException(key + " must be positive, got " + text(root, key, null));
+        }
+        return d;
+    }
+
+    /** A duration where {@code 0} is allowed (it switches something off). */
+    private static Duration durationOrZero(JsonNode root, String key, Duration fallback) {
         String v = text(root, key, null);
         if (v == null) {
             return fallback;
         }
+        if (v.equals("0")) {
+            return Duration.ZERO;
+        }
         Duration d;
         try {
-            d = v.matches("\\d+(ms|s|m|h)") ? parseShort(v) : Duration.parse(v);
+            d = v.matches("\\d+(ms|s|m|h|d)") ? parseShort(v) : Duration.parse(v);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(key + " must be a duration like 2s, 500ms or 24h, got " + v);
+            throw new ConfigException(
+                    key + " must be a duration like 2s, 500ms, 24h or 400d, got " + v);
         }
-        if (d.isNegative() || d.isZero()) {
-            throw new ConfigException(key + " must be positive, got " + v);
+        if (d.isNegative()) {
+            throw new ConfigException(key + " must not be negative, got " + v);
         }
         return d;
     }
@@ -306,6 +340,9 @@ record DoraConfig(
         long n = Long.parseLong(v.substring(0, v.length() - 1));
         if (v.endsWith("h")) {
             return Duration.ofHours(n);
+        }
+        if (v.endsWith("d")) {
+            return Duration.ofDays(n);
         }
         return v.endsWith("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
     }

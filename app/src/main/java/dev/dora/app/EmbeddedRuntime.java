@@ -46,6 +46,7 @@ final class EmbeddedRuntime implements AutoCloseable {
     final Secrets.Secret adminToken;
 
     private DataDirLock lock; // held from start to close
+    private CompactionSchedule compaction; // null when switched off
 
     private EmbeddedRuntime(
             EmbeddedKafka kafka,
@@ -100,14 +101,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                             config.dataDir().resolve("tmp").resolve("flink"),
                             config.checkpointInterval(),
                             config.parallelism());
-            warehouse =
-                    new Warehouse(
-                            new WarehouseConfig(
-                                    config.warehouse(),
-                                    config.dataDir().resolve("tmp").resolve("duckdb"),
-                                    config.warehouseMemoryLimit(),
-                                    config.warehouseThreads(),
-                                    config.incidentWindow()));
+            warehouse = new Warehouse(warehouseConfig(config));
             publisher = spooledPublisher(config, bootstrap);
             Javalin server =
                     server(config, webhookSecrets, admin, publisher, warehouse, kafka != null);
@@ -122,6 +116,12 @@ final class EmbeddedRuntime implements AutoCloseable {
                             Collections.unmodifiableMap(webhookSecrets),
                             admin);
             runtime.lock = lock;
+            runtime.compaction =
+                    CompactionSchedule.start(
+                            warehouse,
+                            config.compactionSettings(),
+                            config.compactionInterval(),
+                            Clock.systemUTC());
             return runtime;
         } catch (RuntimeException e) {
             closeQuietly(publisher);
@@ -131,6 +131,16 @@ final class EmbeddedRuntime implements AutoCloseable {
             closeQuietly(lock);
             throw e;
         }
+    }
+
+    /** The query layer's settings from the configuration (also used by compact). */
+    static WarehouseConfig warehouseConfig(DoraConfig config) {
+        return new WarehouseConfig(
+                config.warehouse(),
+                config.dataDir().resolve("tmp").resolve("duckdb"),
+                config.warehouseMemoryLimit(),
+                config.warehouseThreads(),
+                config.incidentWindow());
     }
 
     /** The streaming job's settings from the configuration (also used by backfill). */
@@ -269,6 +279,7 @@ final class EmbeddedRuntime implements AutoCloseable {
         closeQuietly(publisher); // the spool's forwarder first, then the producer, then the spool
         closeQuietly(flink);
         closeQuietly(kafka);
+        closeQuietly(compaction); // before the warehouse it compacts
         closeQuietly(warehouse);
         closeQuietly(lock);
     }

@@ -41,14 +41,7 @@ class BackfillITCase {
             for (DoraTimelineITCase.Delivery d : DoraTimelineITCase.timeline()) {
                 d.send(dora);
             }
-            dora.await(
-                    PATHS.get(0),
-                    j ->
-                            j.at("/deployment_frequency/deployments").asLong() == 7
-                                    && j.at("/lead_time/changes").asLong() == 9
-                                    && j.at("/change_failure_rate/failed").asLong() == 3
-                                    && j.at("/data_quality/unattributed_incidents").asLong() == 1,
-                    Duration.ofSeconds(90));
+            dora.awaitTimeline();
             for (String p : PATHS) {
                 before.put(p, dora.get(p));
             }

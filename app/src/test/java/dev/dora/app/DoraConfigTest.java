@@ -86,4 +86,49 @@ class DoraConfigTest {
                 .endsWith("secret in data/secrets/gitlab")
                 .doesNotContain(" x ");
     }
+
+    @Test
+    void compactionRunsEveryTenMinutesOnFilesTenMinutesOldAndKeepsTheArchiveForever() {
+        DoraConfig config = DoraConfig.load(null, Map.of(), 0, Path.of("target/data-config-test"));
+
+        assertThat(config.compactionInterval()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(config.compactionSettings())
+                .isEqualTo(
+                        new dev.dora.warehouse.compaction.CompactionSettings(
+                                java.time.Duration.ofMinutes(10), null));
+    }
+
+    @Test
+    void compactionSettingsFromTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path yaml = dir.resolve("dora.yaml");
+        java.nio.file.Files.writeString(
+                yaml,
+                "warehouse:\n  compaction_interval: 0\n  compaction_min_age: 0\n"
+                        + "  raw_retention: 400d\n");
+
+        DoraConfig config = DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data"));
+
+        assertThat(config.compactionInterval()).isZero();
+        assertThat(config.compactionMinAge()).isZero();
+        assertThat(config.rawRetention()).isEqualTo(java.time.Duration.ofDays(400));
+    }
+
+    @Test
+    void aWrongCompactionValueNamesItsKey(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path yaml = dir.resolve("dora.yaml");
+        java.nio.file.Files.writeString(yaml, "warehouse:\n  raw_retention: 0\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data")))
+                .isInstanceOf(DoraConfig.ConfigException.class)
+                .hasMessage("warehouse.raw_retention must be positive, got 0");
+        java.nio.file.Files.writeString(yaml, "warehouse:\n  compaction_interval: often\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data")))
+                .isInstanceOf(DoraConfig.ConfigException.class)
+                .hasMessage(
+                        "warehouse.compaction_interval must be a duration like 2s, 500ms, 24h or"
+                                + " 400d, got often");
+    }
 }

@@ -77,6 +77,18 @@ final class RunningDora implements AutoCloseable {
                 "no answer satisfied the condition in " + timeout + "; last: " + last);
     }
 
+    /** Waits until the whole timeline of {@link DoraTimelineITCase} is counted in its week. */
+    JsonNode awaitTimeline() throws Exception {
+        return await(
+                "/api/v1/dora?from=2026-03-01&to=2026-03-07",
+                j ->
+                        j.at("/deployment_frequency/deployments").asLong() == 7
+                                && j.at("/lead_time/changes").asLong() == 9
+                                && j.at("/change_failure_rate/failed").asLong() == 3
+                                && j.at("/data_quality/unattributed_incidents").asLong() == 1,
+                Duration.ofSeconds(90));
+    }
+
     @Override
     public void close() {
         runtime.close();

@@ -3,6 +3,9 @@ package dev.dora.warehouse;
 import dev.dora.events.tables.Column;
 import dev.dora.events.tables.TableSchema;
 import dev.dora.events.tables.Tables;
+import dev.dora.warehouse.compaction.CompactionResult;
+import dev.dora.warehouse.compaction.CompactionSettings;
+import dev.dora.warehouse.compaction.Compactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,6 +49,7 @@ public final class Warehouse implements AutoCloseable {
         try {
             Files.createDirectories(config.root());
             Files.createDirectories(config.tempDirectory());
+            Compactor.recover(config.root()); // a crash mid-swap must not show both halves
             connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
                 s.execute("SET memory_limit = '" + config.memoryLimit() + "'");
@@ -343,6 +348,27 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * Compacts the warehouse's files (see {@link Compactor}) while holding this warehouse's lock,
+     * so no query sees a partition's new file beside its originals; then rebuilds the views and
+     * derived tables here, in the caller's thread, rather than in the next request.
+     */
+    public synchronized CompactionResult compact(CompactionSettings settings, Instant now) {
+        CompactionResult result = new Compactor(connection, config.root(), settings).run(now);
+        for (TableSchema t : Tables.ALL) {
+            if (tablesWithFiles.contains(t.name()) && !hasFiles(t)) {
+                try {
+                    defineView(t, false); // the retention removed the table's last file
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot redefine " + t.name(), e);
+                }
+                tablesWithFiles.remove(t.name());
+            }
+        }
+        refreshViews();
+        return result;
+    }
+
     /** Rows of a named query as column → value maps; timestamps as UTC instants. */
     private List<Map<String, Object>> records(String name, Object... params) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -519,7 +545,7 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    static String duckType(Column c) {
+    public static String duckType(Column c) {
         return switch (c.type()) {
             case STRING -> "VARCHAR";
             case LONG -> "BIGINT";

@@ -160,6 +160,19 @@ final class WarehouseFixtures {
         return this;
     }
 
+    /** One archived envelope (the body's bytes are its id). */
+    WarehouseFixtures raw(String eventId, String receivedAt) {
+        Map<String, Object> row = row(Tables.EVENTS_RAW);
+        row.put("event_id", eventId);
+        row.put("source", "github");
+        row.put("event_type", "push");
+        row.put("delivery_id", "delivery-" + eventId);
+        row.put("received_at", Instant.parse(receivedAt));
+        row.put("headers", "{}");
+        row.put("body", eventId);
+        return this;
+    }
+
     /** Every row added so far, each table to one Parquet file; the pending rows are cleared. */
     void write() throws Exception {
         for (Map.Entry<TableSchema, List<Map<String, Object>>> e : pending.entrySet()) {
