@@ -76,7 +76,9 @@ public final class WarehouseBench {
         try (Warehouse warehouse = new Warehouse(config)) {
             Javalin app =
                     DashboardApp.create(
-                            new DashboardConfig(TOKEN, Duration.ofHours(1), false), warehouse);
+                            new DashboardConfig(
+                                    TOKEN, dir.resolve("tokens.json"), Duration.ofHours(1), false),
+                            warehouse);
             app.start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();
             try {
