@@ -22,10 +22,7 @@ SELECT 'deployment_without_changes' AS kind, o.service, o.source, o.deployment_k
        'no known commits lead to its sha ' || coalesce(o.sha, '(none sent)') AS detail,
        CAST(NULL AS DOUBLE) AS seconds, 1 AS count
 FROM outcomes o
-WHERE NOT EXISTS (SELECT 1 FROM deployment_changes dc WHERE dc.deployment_key = o.deployment_key)
-  AND NOT EXISTS (SELECT 1 FROM deployed_shas s
-                   WHERE s.service = o.service AND s.env_group = o.env_group
-                     AND s.sha = o.sha AND s.first_seq < o.seq)
+WHERE o.without_changes
 UNION ALL
 SELECT 'change_without_timestamp', l.service, NULL, l.change_key, l.sha, l.deployed_at,
        'no commit time known: left out of the lead time', NULL, 1

@@ -38,20 +38,23 @@ GROUP BY ALL
 -- Change sets from the push chain: walk back from the deployed sha along parent_sha until a
 -- commit an earlier deployment put live. A deployment of a sha that was live before carries
 -- nothing; a service's first deployment carries only the commits of its own push.
+-- {{per_service_batch}}: the walk never leaves a service, so the warehouse runs it for one batch
+-- of services at a time, appending the results: batch_chain, batch_live and batch_shas hold the
+-- batch's push chain, live deployments and deployed shas, so the memory the walk needs is bounded
+-- by a batch, not by the whole organisation's history.
 CREATE OR REPLACE TABLE walked_changes AS
 WITH RECURSIVE walk(deployment_key, service, env_group, seq, first_push, sha, parent_sha, depth) AS (
     SELECT d.deployment_key, d.service, d.env_group, d.seq, c.push_after, c.sha, c.parent_sha, 1
-    FROM live_deployments d
-    JOIN changes_latest c ON c.service = d.service AND c.sha = d.sha AND c.push_after IS NOT NULL
-    JOIN deployed_shas s ON s.service = d.service AND s.env_group = d.env_group AND s.sha = d.sha
+    FROM batch_live d
+    JOIN batch_chain c ON c.service = d.service AND c.sha = d.sha
+    JOIN batch_shas s ON s.service = d.service AND s.env_group = d.env_group AND s.sha = d.sha
     WHERE NOT d.changes_declared AND s.first_seq = d.seq
     UNION ALL
     SELECT w.deployment_key, w.service, w.env_group, w.seq, w.first_push, c.sha, c.parent_sha,
            w.depth + 1
     FROM walk w
-    JOIN changes_latest c
-      ON c.service = w.service AND c.sha = w.parent_sha AND c.push_after IS NOT NULL
-    LEFT JOIN deployed_shas s ON s.service = w.service AND s.env_group = w.env_group AND s.sha = c.sha
+    JOIN batch_chain c ON c.service = w.service AND c.sha = w.parent_sha
+    LEFT JOIN batch_shas s ON s.service = w.service AND s.env_group = w.env_group AND s.sha = c.sha
     WHERE w.depth < 10000
       AND (s.first_seq IS NULL OR s.first_seq >= w.seq)
       AND (w.seq > 1 OR c.push_after = w.first_push)
@@ -253,11 +256,16 @@ SELECT d.deployment_key, d.deployment_id, d.source, d.service, d.env_group, d.en
        END AS recovered_at,
        d.deployment_key IN (SELECT deployment_key FROM rollbacks) OR d.hotfix
            OR o.deployment_key IS NOT NULL AS unplanned,
-       o.deployment_key IS NOT NULL AS during_incident
+       o.deployment_key IS NOT NULL AS during_incident,
+       -- data quality: it carries no change, and it is not a redeployment or rollback of a sha
+       -- already live (which carries nothing by definition)
+       k.deployment_key IS NULL AND coalesce(s.first_seq >= d.seq, true) AS without_changes
 FROM live_deployments d
 LEFT JOIN incident_causes c USING (deployment_key)
 LEFT JOIN next_repair n USING (deployment_key)
 LEFT JOIN open_incident o USING (deployment_key)
+LEFT JOIN (SELECT DISTINCT deployment_key FROM deployment_changes) k USING (deployment_key)
+LEFT JOIN deployed_shas s ON s.service = d.service AND s.env_group = d.env_group AND s.sha = d.sha
 ;
 -- Teams of services: filled from the service catalog (empty until one is imported).
 CREATE OR REPLACE TABLE service_teams AS

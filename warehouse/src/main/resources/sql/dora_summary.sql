@@ -55,11 +55,5 @@ SELECT
     (SELECT quantile_cont(epoch(resolved_at) - epoch(opened_at), 0.5) FROM restores
       WHERE resolved_at IS NOT NULL) AS restore_median_seconds,
     (SELECT count(*) FROM outcomes WHERE unplanned) AS unplanned,
-    (SELECT count(*) FROM outcomes o
-      WHERE NOT EXISTS (SELECT 1 FROM deployment_changes dc
-                         WHERE dc.deployment_key = o.deployment_key)
-        -- a redeployment or rollback of a sha already live carries nothing by definition
-        AND NOT EXISTS (SELECT 1 FROM deployed_shas s
-                         WHERE s.service = o.service AND s.env_group = o.env_group
-                           AND s.sha = o.sha AND s.first_seq < o.seq)) AS deployments_without_changes,
+    (SELECT count(*) FROM outcomes WHERE without_changes) AS deployments_without_changes,
     (SELECT n FROM unlinked_incidents) AS unattributed_incidents

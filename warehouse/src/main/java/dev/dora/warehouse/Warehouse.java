@@ -28,13 +28,14 @@ import java.util.stream.Stream;
 
 /**
  * The DuckDB query layer over the Parquet tables. One view per table reads its files (or is an
- * empty view of the right columns until the first file appears); {@code <table>_latest} views keep
+ * empty view of the right columns until the first file appears); {@code <table>_latest} tables keep
  * the latest version of each keyed fact. Metric SQL lives in named resources under {@code sql/}.
  *
  * <p>One in-memory DuckDB connection, capped in memory and threads; queries are serialised, which
  * is plenty for a dashboard and keeps DuckDB's footprint predictable.
  */
 public final class Warehouse implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Warehouse.class);
     private final WarehouseConfig config;
     private final Connection connection;
     private final Set<String> tablesWithFiles = new HashSet<>();
@@ -50,12 +51,20 @@ public final class Warehouse implements AutoCloseable {
             Files.createDirectories(config.root());
             Files.createDirectories(config.tempDirectory());
             Compactor.recover(config.root()); // a crash mid-swap must not show both halves
-            connection = DriverManager.getConnection("jdbc:duckdb:");
+            // A database file of its own, rebuilt from the Parquet files at every start: the
+            // derived tables of a large organisation outgrow the memory cap, and a file lets
+            // DuckDB page them out instead of failing (an in-memory database cannot).
+            Path db = config.tempDirectory().resolve("derived.duckdb");
+            Files.deleteIfExists(db);
+            Files.deleteIfExists(db.resolveSibling("derived.duckdb.wal"));
+            connection = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("SET memory_limit = '" + config.memoryLimit() + "'");
                 s.execute("SET threads = " + config.threads());
                 s.execute("SET temp_directory = '" + sqlString(config.tempDirectory()) + "'");
                 s.execute("SET enable_progress_bar = false");
+                // Every query orders what it returns; unordered inserts need far less memory.
+                s.execute("SET preserve_insertion_order = false");
             }
             for (TableSchema t : Tables.ALL) {
                 defineView(t, false);
@@ -502,13 +511,103 @@ public final class Warehouse implements AutoCloseable {
                         .replace(
                                 "{{incident_window_seconds}}",
                                 Long.toString(config.incidentWindow().toSeconds()));
+        long started = System.nanoTime();
         try (Statement s = connection.createStatement()) {
+            // The latest version of each fact, materialised once per derivation: every statement
+            // below and every request reads these tables, instead of running the window over the
+            // Parquet files again for each reference (at a year of 1,000 services that window
+            // costs tens of seconds each time, and inside the push-chain walk once per step).
+            for (TableSchema t : Tables.ALL) {
+                if (t.versioned()) {
+                    s.execute(
+                            "CREATE OR REPLACE TABLE "
+                                    + t.name()
+                                    + "_latest AS SELECT * FROM "
+                                    + t.name()
+                                    + "_latest_view");
+                }
+            }
+            s.execute("CHECKPOINT"); // written to the file: the buffer manager may evict them
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("latest versions in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
             for (String statement : sql.split("(?m)^;\\s*$")) {
                 if (!statement.isBlank()) {
-                    s.execute(statement);
+                    long t0 = System.nanoTime();
+                    if (statement.contains("{{per_service_batch}}")) {
+                        inServiceBatches(s, statement);
+                    } else {
+                        s.execute(statement);
+                    }
+                    s.execute("CHECKPOINT");
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug(
+                                "derived {} in {} ms",
+                                firstTable(statement),
+                                (System.nanoTime() - t0) / 1_000_000);
+                    }
                 }
             }
         }
+        LOG.debug("derived tables rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Services per batch of a {@code {{per_service_batch}}} statement (derived.sql). */
+    static final int SERVICE_BATCH = 50;
+
+    /**
+     * Runs a {@code CREATE OR REPLACE TABLE x AS ...} statement once per batch of services: the
+     * first batch creates the table, the others append to it. Each batch sees its services in
+     * {@code derive_batch}, their push chain (changes that came with a push) in {@code
+     * batch_chain}, their live deployments in {@code batch_live} and deployed shas in {@code
+     * batch_shas}.
+     */
+    private void inServiceBatches(Statement s, String statement) throws SQLException {
+        s.execute(
+                "CREATE OR REPLACE TEMP TABLE derive_services AS SELECT service,"
+                        + " (row_number() OVER (ORDER BY service) - 1) // "
+                        + SERVICE_BATCH
+                        + " AS batch FROM (SELECT DISTINCT service FROM changes_latest"
+                        + " WHERE push_after IS NOT NULL)");
+        long batches;
+        try (ResultSet r =
+                s.executeQuery("SELECT coalesce(max(batch) + 1, 1) FROM derive_services")) {
+            r.next();
+            batches = r.getLong(1);
+        }
+        String append =
+                statement.replaceFirst(
+                        "(?i)CREATE\\s+OR\\s+REPLACE\\s+TABLE\\s+(\\w+)\\s+AS", "INSERT INTO $1");
+        for (long b = 0; b < batches; b++) {
+            s.execute(
+                    "CREATE OR REPLACE TEMP TABLE derive_batch AS SELECT service FROM"
+                            + " derive_services WHERE batch = "
+                            + b);
+            s.execute(
+                    "CREATE OR REPLACE TEMP TABLE batch_chain AS SELECT service, sha, parent_sha,"
+                            + " push_after FROM changes_latest WHERE push_after IS NOT NULL AND"
+                            + " service IN (SELECT service FROM derive_batch)");
+            s.execute(
+                    "CREATE OR REPLACE TEMP TABLE batch_live AS SELECT * FROM live_deployments"
+                            + " WHERE service IN (SELECT service FROM derive_batch)");
+            s.execute(
+                    "CREATE OR REPLACE TEMP TABLE batch_shas AS SELECT * FROM deployed_shas"
+                            + " WHERE service IN (SELECT service FROM derive_batch)");
+            s.execute(b == 0 ? statement : append);
+        }
+        s.execute("DROP TABLE batch_shas");
+        s.execute("DROP TABLE batch_live");
+        s.execute("DROP TABLE batch_chain");
+        s.execute("DROP TABLE derive_batch");
+        s.execute("DROP TABLE derive_services");
+    }
+
+    /** The table a derivation statement creates, for the log. */
+    private static String firstTable(String statement) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?i)CREATE\\s+OR\\s+REPLACE\\s+\\w+\\s+(\\w+)")
+                        .matcher(statement);
+        return m.find() ? m.group(1) : "?";
     }
 
     private void defineView(TableSchema t, boolean fromFiles) throws SQLException {
@@ -534,7 +633,7 @@ public final class Warehouse implements AutoCloseable {
                 s.execute(
                         "CREATE OR REPLACE VIEW "
                                 + t.name()
-                                + "_latest AS SELECT * FROM "
+                                + "_latest_view AS SELECT * FROM "
                                 + t.name()
                                 + " QUALIFY row_number() OVER (PARTITION BY "
                                 + String.join(", ", t.keyColumns())
