@@ -22,7 +22,7 @@ SELECT 'deployment_without_changes' AS kind, o.service, o.source, o.deployment_k
        'no known commits lead to its sha ' || coalesce(o.sha, '(none sent)') AS detail,
        CAST(NULL AS DOUBLE) AS seconds, 1 AS count
 FROM outcomes o
-WHERE o.without_changes
+WHERE o.deployment_key IN (SELECT deployment_key FROM deployments_without_changes)
 UNION ALL
 SELECT 'change_without_timestamp', l.service, NULL, l.change_key, l.sha, l.deployed_at,
        'no commit time known: left out of the lead time', NULL, 1

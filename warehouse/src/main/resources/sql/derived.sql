@@ -256,16 +256,22 @@ SELECT d.deployment_key, d.deployment_id, d.source, d.service, d.env_group, d.en
        END AS recovered_at,
        d.deployment_key IN (SELECT deployment_key FROM rollbacks) OR d.hotfix
            OR o.deployment_key IS NOT NULL AS unplanned,
-       o.deployment_key IS NOT NULL AS during_incident,
-       -- data quality: it carries no change, and it is not a redeployment or rollback of a sha
-       -- already live (which carries nothing by definition)
-       k.deployment_key IS NULL AND coalesce(s.first_seq >= d.seq, true) AS without_changes
+       o.deployment_key IS NOT NULL AS during_incident
 FROM live_deployments d
 LEFT JOIN incident_causes c USING (deployment_key)
 LEFT JOIN next_repair n USING (deployment_key)
 LEFT JOIN open_incident o USING (deployment_key)
-LEFT JOIN (SELECT DISTINCT deployment_key FROM deployment_changes) k USING (deployment_key)
-LEFT JOIN deployed_shas s ON s.service = d.service AND s.env_group = d.env_group AND s.sha = d.sha
+;
+-- Data quality: live deployments that carry no change and are not a redeployment or rollback of
+-- a sha already live (which carries nothing by definition). Kept apart so that a request counts
+-- a few rows instead of checking every deployment against every change.
+CREATE OR REPLACE TABLE deployments_without_changes AS
+SELECT d.deployment_key
+FROM live_deployments d
+WHERE NOT EXISTS (SELECT 1 FROM deployment_changes dc WHERE dc.deployment_key = d.deployment_key)
+  AND NOT EXISTS (SELECT 1 FROM deployed_shas s
+                   WHERE s.service = d.service AND s.env_group = d.env_group
+                     AND s.sha = d.sha AND s.first_seq < d.seq)
 ;
 -- Teams of services: filled from the service catalog (empty until one is imported).
 CREATE OR REPLACE TABLE service_teams AS

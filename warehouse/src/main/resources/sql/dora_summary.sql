@@ -55,5 +55,6 @@ SELECT
     (SELECT quantile_cont(epoch(resolved_at) - epoch(opened_at), 0.5) FROM restores
       WHERE resolved_at IS NOT NULL) AS restore_median_seconds,
     (SELECT count(*) FROM outcomes WHERE unplanned) AS unplanned,
-    (SELECT count(*) FROM outcomes WHERE without_changes) AS deployments_without_changes,
+    (SELECT count(*) FROM outcomes
+      WHERE deployment_key IN (SELECT deployment_key FROM deployments_without_changes)) AS deployments_without_changes,
     (SELECT n FROM unlinked_incidents) AS unattributed_incidents
