@@ -3,11 +3,10 @@ package dev.dora.app;
 import dev.dora.warehouse.Warehouse;
 import dev.dora.warehouse.compaction.CompactionResult;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code dora compact}: compacts the warehouse of a stopped data directory once. */
 @Command(
@@ -19,19 +18,11 @@ import picocli.CommandLine.Option;
                         + " this by itself every warehouse.compaction_interval; stop it on the same"
                         + " data first).")
 final class CompactCommand implements Callable<Integer> {
-    @Option(names = "--data", description = "Data directory (default ./data).")
-    Path data;
-
-    @Option(names = "--config", description = "Configuration file (dora.yaml).")
-    Path config;
+    @Mixin ConfigOptions options;
 
     @Override
     public Integer call() {
-        Path file = config;
-        if (file == null && Path.of("dora.yaml").toFile().isFile()) {
-            file = Path.of("dora.yaml");
-        }
-        DoraConfig cfg = DoraConfig.load(file, System.getenv(), null, data);
+        DoraConfig cfg = options.load();
         try {
             run(cfg, System.out);
             return 0;

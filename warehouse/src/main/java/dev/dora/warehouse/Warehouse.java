@@ -289,39 +289,51 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /**
-     * Writes a dataset of the period and scope to {@code out} in a format: CSV and JSON streamed
-     * from the result set, Parquet written by DuckDB to a temporary file and then copied. The
-     * filters mean what they mean for the API, so an export has the API's numbers.
+     * Writes a dataset of the period and scope to {@code out} in a format. The file is written to
+     * the temporary directory under the warehouse's lock and copied to {@code out} after it is
+     * released, so a slow download never holds up the dashboard's other queries. The filters mean
+     * what they mean for the API, so an export has the API's numbers.
      */
-    public synchronized void export(
+    public void export(
             Export.Dataset dataset,
             Export.Format format,
             Period period,
             Scope scope,
             java.io.OutputStream out)
             throws IOException {
-        refreshViews();
+        Path file =
+                config.tempDirectory()
+                        .resolve("export-" + java.util.UUID.randomUUID() + "." + format.id());
         try {
-            Object[] params = {
-                environmentGroup(scope),
-                scope.service(),
-                scope.team(),
-                period.startLiteral(),
-                period.endLiteral()
-            };
-            String sql = SqlResource.load(dataset.sql());
-            switch (format) {
-                case CSV -> {
-                    try (ResultSet r = query(dataset.sql(), params)) {
-                        ExportWriter.csv(r, out);
-                    }
+            exportTo(file, dataset, format, period, scope);
+            Files.copy(file, out);
+            out.flush();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private synchronized void exportTo(
+            Path file, Export.Dataset dataset, Export.Format format, Period period, Scope scope)
+            throws IOException {
+        refreshViews();
+        Object[] params = {
+            null, scope.service(), scope.team(), period.startLiteral(), period.endLiteral()
+        };
+        try {
+            params[0] = environmentGroup(scope);
+            if (format == Export.Format.PARQUET) {
+                parquet(SqlResource.load(dataset.sql()), params, file);
+                return;
+            }
+            try (ResultSet r = query(dataset.sql(), params);
+                    java.io.OutputStream out =
+                            new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+                if (format == Export.Format.CSV) {
+                    ExportWriter.csv(r, out);
+                } else {
+                    ExportWriter.json(r, out);
                 }
-                case JSON -> {
-                    try (ResultSet r = query(dataset.sql(), params)) {
-                        ExportWriter.json(r, out);
-                    }
-                }
-                case PARQUET -> parquet(sql, params, out);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(dataset.id() + " export failed: " + e.getMessage(), e);
@@ -329,31 +341,20 @@ public final class Warehouse implements AutoCloseable {
     }
 
     /** A query's rows as a Parquet file: into a temporary table (parameters bound), then COPY. */
-    private void parquet(String sql, Object[] params, java.io.OutputStream out)
-            throws SQLException, IOException {
-        Path file =
-                config.tempDirectory()
-                        .resolve("export-" + java.util.UUID.randomUUID() + ".parquet");
-        try {
-            try (PreparedStatement ps =
-                    connection.prepareStatement(
-                            "CREATE OR REPLACE TEMP TABLE dora_export AS " + sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                ps.execute();
+    private void parquet(String sql, Object[] params, Path file) throws SQLException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("CREATE OR REPLACE TEMP TABLE dora_export AS " + sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
-            try (Statement s = connection.createStatement()) {
-                s.execute(
-                        "COPY dora_export TO '"
-                                + sqlString(file)
-                                + "' (FORMAT parquet, COMPRESSION zstd)");
-                s.execute("DROP TABLE dora_export");
-            }
-            Files.copy(file, out);
-            out.flush();
-        } finally {
-            Files.deleteIfExists(file);
+            ps.execute();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(
+                    "COPY dora_export TO '"
+                            + sqlString(file)
+                            + "' (FORMAT parquet, COMPRESSION zstd)");
+            s.execute("DROP TABLE dora_export");
         }
     }
 
