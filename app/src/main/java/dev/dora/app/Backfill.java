@@ -116,7 +116,8 @@ final class Backfill {
                         all.declaredChanges(),
                         all.pullRequests(),
                         all.branchCommits(),
-                        all.incidents());
+                        all.incidents(),
+                        all.surveyResponses());
         PROCESSED.set(0);
         DataGeneratorSource<RawEnvelope> archive =
                 new DataGeneratorSource<>(

@@ -1,5 +1,7 @@
 package dev.dora.events;
 
+import dev.dora.events.survey.SurveyResponseEvent;
+
 /**
  * What a parser makes of one raw envelope: exactly one of the payload fields is set. One flat
  * record (rather than a type hierarchy) keeps the stream between Flink operators on a single,
@@ -11,6 +13,7 @@ package dev.dora.events;
  * @param deployment set for a deployment status
  * @param pullRequest set for a pull or merge request changing state
  * @param incident set for an incident changing state
+ * @param surveyResponse set for a submitted survey response (which belongs to no service)
  */
 public record CanonicalEvent(
         String eventId,
@@ -18,22 +21,27 @@ public record CanonicalEvent(
         PushEvent push,
         DeploymentStatusEvent deployment,
         PullRequestEvent pullRequest,
-        IncidentEvent incident) {
+        IncidentEvent incident,
+        SurveyResponseEvent surveyResponse) {
 
     public static CanonicalEvent of(String eventId, String service, PushEvent push) {
-        return new CanonicalEvent(eventId, service, push, null, null, null);
+        return new CanonicalEvent(eventId, service, push, null, null, null, null);
     }
 
     public static CanonicalEvent of(
             String eventId, String service, DeploymentStatusEvent deployment) {
-        return new CanonicalEvent(eventId, service, null, deployment, null, null);
+        return new CanonicalEvent(eventId, service, null, deployment, null, null, null);
     }
 
     public static CanonicalEvent of(String eventId, String service, PullRequestEvent pullRequest) {
-        return new CanonicalEvent(eventId, service, null, null, pullRequest, null);
+        return new CanonicalEvent(eventId, service, null, null, pullRequest, null, null);
     }
 
     public static CanonicalEvent of(String eventId, String service, IncidentEvent incident) {
-        return new CanonicalEvent(eventId, service, null, null, null, incident);
+        return new CanonicalEvent(eventId, service, null, null, null, incident, null);
+    }
+
+    public static CanonicalEvent of(String eventId, SurveyResponseEvent response) {
+        return new CanonicalEvent(eventId, null, null, null, null, null, response);
     }
 }

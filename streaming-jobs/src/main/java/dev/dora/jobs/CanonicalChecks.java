@@ -17,6 +17,12 @@ public final class CanonicalChecks {
 
     /** The first broken invariant, or null when the event is usable. */
     public static String problem(CanonicalEvent e) {
+        if (e.surveyResponse() != null) {
+            return e.surveyResponse().answers().stream()
+                            .anyMatch(a -> blank(a.questionId()) || a.answer() == null)
+                    ? "survey answer without question or answer"
+                    : null;
+        }
         if (blank(e.service())) {
             return "no service could be resolved";
         }

@@ -12,6 +12,7 @@ import dev.dora.jobs.facts.IncidentRow;
 import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
+import dev.dora.jobs.facts.SurveyResponseRow;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,7 +40,8 @@ public final class DoraJob {
             Sink<DeclaredChangeRow> declaredChanges,
             Sink<PullRequestRow> pullRequests,
             Sink<BranchCommitRow> branchCommits,
-            Sink<IncidentRow> incidents) {}
+            Sink<IncidentRow> incidents,
+            Sink<SurveyResponseRow> surveyResponses) {}
 
     /**
      * The envelope as a POJO of known field types. Left to type extraction, the headers map would
@@ -146,6 +148,14 @@ public final class DoraJob {
                 FactRows::branchCommits,
                 sinks.branchCommits());
         facts(events, "incidents", IncidentRow.class, FactRows::incidents, sinks.incidents());
+        if (sinks.surveyResponses() != null) {
+            facts(
+                    events,
+                    "survey_responses",
+                    SurveyResponseRow.class,
+                    FactRows::surveyResponses,
+                    sinks.surveyResponses());
+        }
     }
 
     /**

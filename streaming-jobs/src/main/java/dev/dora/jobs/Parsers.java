@@ -2,6 +2,7 @@ package dev.dora.jobs;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.events.survey.SurveyResponseEvent;
 import dev.dora.jobs.bitbucket.BitbucketParser;
 import dev.dora.jobs.cdevents.CdEventsParser;
 import dev.dora.jobs.circleci.CircleCiParser;
@@ -10,6 +11,7 @@ import dev.dora.jobs.github.GitHubParser;
 import dev.dora.jobs.gitlab.GitLabParser;
 import dev.dora.jobs.opsgenie.OpsgenieParser;
 import dev.dora.jobs.pagerduty.PagerDutyParser;
+import dev.dora.jobs.survey.SurveyResponseParser;
 import java.util.List;
 
 /** Picks the parser for an envelope's source. */
@@ -36,6 +38,7 @@ public final class Parsers {
             case "opsgenie" -> OpsgenieParser.parse(envelope, settings);
             case "cdevents" -> CdEventsParser.parse(envelope, settings);
             case "generic" -> GenericParser.parse(envelope, settings);
+            case SurveyResponseEvent.SOURCE -> SurveyResponseParser.parse(envelope);
             case EnvelopeDeserializer.INVALID_SOURCE ->
                     throw new UnparseableEventException(
                             envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));

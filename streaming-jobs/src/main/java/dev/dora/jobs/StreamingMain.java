@@ -11,6 +11,7 @@ import dev.dora.jobs.facts.IncidentRow;
 import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
+import dev.dora.jobs.facts.SurveyResponseRow;
 import dev.dora.jobs.parquet.ParquetTableSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -59,7 +60,8 @@ public final class StreamingMain {
                 ParquetTableSink.create(w, Tables.DECLARED_CHANGES, DeclaredChangeRow.class),
                 ParquetTableSink.create(w, Tables.PULL_REQUESTS, PullRequestRow.class),
                 ParquetTableSink.create(w, Tables.BRANCH_COMMITS, BranchCommitRow.class),
-                ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class));
+                ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class),
+                ParquetTableSink.create(w, Tables.SURVEY_RESPONSES, SurveyResponseRow.class));
     }
 
     public static void main(String[] args) throws Exception {

@@ -272,6 +272,24 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /**
+     * One survey's answers for scoring: {@code survey_answers} (team, question_id, answer,
+     * answers), {@code survey_respondents} (team, respondents) or {@code survey_free_text} (team,
+     * question_id, answer). Survey responses do not feed the DORA tables, so this does not derive
+     * them again.
+     */
+    public synchronized List<Map<String, Object>> survey(String query, String surveyId) {
+        if (!query.startsWith("survey_")) {
+            throw new IllegalArgumentException("not a survey query: " + query);
+        }
+        refreshView(Tables.SURVEY_RESPONSES);
+        try {
+            return records(query, surveyId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + " query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Incidents opened in the period and scope, newest first, with their attribution. */
     public synchronized List<Map<String, Object>> incidents(Period period, Scope scope) {
         refreshViews();
@@ -444,15 +462,7 @@ public final class Warehouse implements AutoCloseable {
     /** Switches a table's view from empty to its files once the first file has been committed. */
     private void refreshViews() {
         for (TableSchema t : Tables.ALL) {
-            if (!tablesWithFiles.contains(t.name()) && hasFiles(t)) {
-                try {
-                    defineView(t, true);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(
-                            "cannot read table " + t.name() + ": " + e.getMessage(), e);
-                }
-                tablesWithFiles.add(t.name());
-            }
+            refreshView(t);
         }
         long fingerprint = fingerprint();
         if (fingerprint != derivedFrom) {
@@ -466,10 +476,29 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** Names, sizes and times of every committed Parquet file: changes when a checkpoint lands. */
+    private void refreshView(TableSchema t) {
+        if (!tablesWithFiles.contains(t.name()) && hasFiles(t)) {
+            try {
+                defineView(t, true);
+            } catch (SQLException e) {
+                throw new IllegalStateException(
+                        "cannot read table " + t.name() + ": " + e.getMessage(), e);
+            }
+            tablesWithFiles.add(t.name());
+        }
+    }
+
+    /**
+     * Names, sizes and times of every committed Parquet file the derived tables read: changes when
+     * a checkpoint lands. Survey responses feed none of them, so they are left out and a survey
+     * answer does not make the DORA tables derive again.
+     */
     private long fingerprint() {
         long hash = 17;
         for (TableSchema t : Tables.ALL) {
+            if (t == Tables.SURVEY_RESPONSES) {
+                continue;
+            }
             Path dir = config.root().resolve(t.name());
             if (!Files.isDirectory(dir)) {
                 continue;

@@ -220,6 +220,36 @@ public final class Tables {
                     List.of("incident_key"),
                     "version");
 
+    public static final TableSchema SURVEY_RESPONSES =
+            new TableSchema(
+                    "survey_responses",
+                    "Survey answers, one row per answered question. Nothing that identifies a"
+                            + " person is kept: no name, e-mail, address, token or submission time.",
+                    List.of(
+                            required("response_id", STRING, "random id of the response"),
+                            required("survey_id", STRING, "the survey"),
+                            required("template", STRING, "the template the survey came from"),
+                            required("team", STRING, "the team the invitation was for"),
+                            required(
+                                    "survey_opened_at",
+                                    TIMESTAMP,
+                                    "when the survey was created (the same for all its responses)"),
+                            required("question_id", STRING, "the template's question id"),
+                            required("dimension", STRING, "what the question measures"),
+                            required(
+                                    "question_type",
+                                    STRING,
+                                    "likert5, nps, single_choice, number or free_text"),
+                            required(
+                                    "answer",
+                                    STRING,
+                                    "the answer as text (1-5 or n/a, 0-10, option id, decimal,"
+                                            + " text)"),
+                            optional("value", LONG, "likert5 1-5 and nps 0-10 as a number")),
+                    "survey_opened_at",
+                    List.of("response_id", "question_id"),
+                    null);
+
     public static final List<TableSchema> ALL =
             List.of(
                     EVENTS_RAW,
@@ -229,5 +259,6 @@ public final class Tables {
                     DECLARED_CHANGES,
                     PULL_REQUESTS,
                     BRANCH_COMMITS,
-                    INCIDENTS);
+                    INCIDENTS,
+                    SURVEY_RESPONSES);
 }

@@ -6,6 +6,8 @@ import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.IncidentEvent;
 import dev.dora.events.PullRequestEvent;
 import dev.dora.events.PushEvent;
+import dev.dora.events.survey.SurveyAnswer;
+import dev.dora.events.survey.SurveyResponseEvent;
 import dev.dora.jobs.JobSettings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,5 +244,29 @@ public final class FactRows {
             }
         }
         return latest;
+    }
+
+    /** A survey response's answers, one row each; nothing else of the envelope is kept. */
+    public static List<SurveyResponseRow> surveyResponses(CanonicalEvent event) {
+        SurveyResponseEvent r = event.surveyResponse();
+        if (r == null) {
+            return List.of();
+        }
+        List<SurveyResponseRow> rows = new ArrayList<>(r.answers().size());
+        for (SurveyAnswer a : r.answers()) {
+            rows.add(
+                    new SurveyResponseRow(
+                            r.responseId(),
+                            r.surveyId(),
+                            r.template(),
+                            r.team(),
+                            r.surveyOpenedAt(),
+                            a.questionId(),
+                            a.dimension(),
+                            a.type(),
+                            a.answer(),
+                            a.value()));
+        }
+        return rows;
     }
 }
