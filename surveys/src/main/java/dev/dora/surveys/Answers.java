@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks submitted answers against a survey's questions and turns them into the answers a
- * response carries. Input is text per question id (form fields and JSON values alike); an empty
- * value is no answer. The first problem is reported as a 400 naming the question.
+ * Checks submitted answers against a survey's questions and turns them into the answers a response
+ * carries. Input is text per question id (form fields and JSON values alike); an empty value is no
+ * answer. The first problem is reported as a 400 naming the question.
  */
 final class Answers {
     private Answers() {}
@@ -50,7 +50,8 @@ final class Answers {
             case LIKERT5 -> {
                 String v = value.toLowerCase(Locale.ROOT);
                 if (v.equals(Question.NOT_APPLICABLE)) {
-                    yield new SurveyAnswer(q.id(), q.dimension(), type, Question.NOT_APPLICABLE, null);
+                    yield new SurveyAnswer(
+                            q.id(), q.dimension(), type, Question.NOT_APPLICABLE, null);
                 }
                 long n = integer(q, value, 1, 5, "1 to 5 or n/a");
                 yield new SurveyAnswer(q.id(), q.dimension(), type, Long.toString(n), n);

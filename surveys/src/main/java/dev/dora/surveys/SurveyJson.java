@@ -78,7 +78,9 @@ public final class SurveyJson {
 
     static Survey readSurvey(JsonNode n) {
         Map<String, Integer> invited = new LinkedHashMap<>();
-        n.get("invited").fields().forEachRemaining(e -> invited.put(e.getKey(), e.getValue().asInt()));
+        n.get("invited")
+                .fields()
+                .forEachRemaining(e -> invited.put(e.getKey(), e.getValue().asInt()));
         JsonNode closed = n.get("closed_at");
         return new Survey(
                 n.get("id").asText(),

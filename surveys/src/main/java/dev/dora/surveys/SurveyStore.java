@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Surveys and their invitations, kept in one JSON file that is replaced atomically (and fsynced)
- * on every change. An invitation is the SHA-256 of its token, the survey, the team and whether it
- * has been used: nothing ties it to a response. Invitations are kept sorted by hash, so even the
- * file's order says nothing about who was invited when.
+ * Surveys and their invitations, kept in one JSON file that is replaced atomically (and fsynced) on
+ * every change. An invitation is the SHA-256 of its token, the survey, the team and whether it has
+ * been used: nothing ties it to a response. Invitations are kept sorted by hash, so even the file's
+ * order says nothing about who was invited when.
  */
 final class SurveyStore {
     /** What the store knows about an invitation token. */
@@ -64,7 +64,8 @@ final class SurveyStore {
 
     synchronized void add(Survey survey, Map<String, String> tokenHashToTeam) {
         surveys.put(survey.id(), survey);
-        tokenHashToTeam.forEach((h, team) -> invitations.put(h, new Invitation(survey.id(), team, false)));
+        tokenHashToTeam.forEach(
+                (h, team) -> invitations.put(h, new Invitation(survey.id(), team, false)));
         save();
     }
 
@@ -129,11 +130,14 @@ final class SurveyStore {
                                 .put("used", i.used()));
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.write(tmp, SurveyJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            Files.write(
+                    tmp,
+                    SurveyJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write surveys to " + file, e);
         }

@@ -155,7 +155,9 @@ public final class Surveys {
         return store.surveys();
     }
 
-    /** @throws SurveyException 404 for an unknown survey */
+    /**
+     * @throws SurveyException 404 for an unknown survey
+     */
     public Survey close(String id) {
         survey(id).orElseThrow(() -> unknown(id));
         store.close(id, clock.instant());
@@ -186,9 +188,9 @@ public final class Surveys {
     }
 
     /**
-     * Takes a response through a link: checks it, uses the link up, and returns once the
-     * response is durable. If it cannot be made durable the link is given back (503). Only the
-     * survey, the team, a random id and the answers are published.
+     * Takes a response through a link: checks it, uses the link up, and returns once the response
+     * is durable. If it cannot be made durable the link is given back (503). Only the survey, the
+     * team, a random id and the answers are published.
      *
      * @param answers text per question id; empty values are unanswered
      * @throws SurveyException 400 invalid answer, 404, 409, 410 as for {@link #invitation}, 503
@@ -268,7 +270,9 @@ public final class Surveys {
         }
         for (var r : warehouse.survey("survey_free_text", surveyId)) {
             counts.freeText(
-                    (String) r.get("team"), (String) r.get("question_id"), (String) r.get("answer"));
+                    (String) r.get("team"),
+                    (String) r.get("question_id"),
+                    (String) r.get("answer"));
         }
         return counts;
     }

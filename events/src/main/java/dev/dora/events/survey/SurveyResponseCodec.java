@@ -94,7 +94,8 @@ public final class SurveyResponseCodec {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("survey response: missing text field '" + field + "'");
+            throw new IllegalArgumentException(
+                    "survey response: missing text field '" + field + "'");
         }
         return v.asText();
     }

@@ -11,8 +11,7 @@ import java.util.List;
  * places it in a partition.
  *
  * @param surveyId the survey
- * @param template the template the survey was created from (trends compare surveys of one
- *     template)
+ * @param template the template the survey was created from (trends compare surveys of one template)
  * @param team the team the invitation link was for
  * @param responseId random, generated at submission, unrelated to the invitation token
  * @param surveyOpenedAt when the survey was created

@@ -18,8 +18,8 @@ import java.util.Map;
  * <ul>
  *   <li>Likert questions: % favourable = agree + strongly agree over the answers that are not N/A;
  *       a dimension's % favourable pools the answers of its Likert questions.
- *   <li>NPS questions: eNPS = (promoters 9–10 − detractors 0–6) / answers × 100; the group's
- *       {@code enps} is that of the survey's first NPS question.
+ *   <li>NPS questions: eNPS = (promoters 9–10 − detractors 0–6) / answers × 100; the group's {@code
+ *       enps} is that of the survey's first NPS question.
  *   <li>Single choice: the count of each option; number: answers and median.
  * </ul>
  *
@@ -57,8 +57,7 @@ final class GroupScores {
                         n += c;
                     }
                     dist.put(Question.NOT_APPLICABLE, na);
-                    int favourable =
-                            answers.getOrDefault("4", 0) + answers.getOrDefault("5", 0);
+                    int favourable = answers.getOrDefault("4", 0) + answers.getOrDefault("5", 0);
                     o.put("answers", n);
                     o.put("not_applicable", na);
                     o.put("favourable", favourable);
@@ -169,7 +168,9 @@ final class GroupScores {
         BigDecimal m =
                 n % 2 == 1
                         ? sorted.get(n / 2)
-                        : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
+                        : sorted.get(n / 2 - 1)
+                                .add(sorted.get(n / 2))
+                                .divide(BigDecimal.valueOf(2));
         return m.doubleValue();
     }
 

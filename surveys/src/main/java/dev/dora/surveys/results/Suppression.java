@@ -11,10 +11,10 @@ import java.util.TreeSet;
 /**
  * Which groups of a survey's results may be shown. A team with fewer than k respondents is
  * suppressed. Because the total is the sum of the teams, a suppressed team could be recovered by
- * subtracting the shown teams from a shown total; so while the suppressed teams together have
- * some but fewer than k respondents, the smallest shown team is suppressed too (and so on), and
- * the total is shown only when it has at least k respondents. What subtraction can then recover is
- * the union of the suppressed teams, which has at least k respondents or none.
+ * subtracting the shown teams from a shown total; so while the suppressed teams together have some
+ * but fewer than k respondents, the smallest shown team is suppressed too (and so on), and the
+ * total is shown only when it has at least k respondents. What subtraction can then recover is the
+ * union of the suppressed teams, which has at least k respondents or none.
  *
  * @param shownTeams teams whose numbers may be shown
  * @param suppressedTeams teams shown only as suppressed
@@ -58,7 +58,6 @@ public record Suppression(Set<String> shownTeams, Set<String> suppressedTeams, b
                 union += respondents.get(next);
             }
         }
-        return new Suppression(
-                new LinkedHashSet<>(new TreeSet<>(shown)), suppressed, totalShown);
+        return new Suppression(new LinkedHashSet<>(new TreeSet<>(shown)), suppressed, totalShown);
     }
 }

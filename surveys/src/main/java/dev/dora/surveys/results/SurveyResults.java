@@ -110,7 +110,9 @@ public final class SurveyResults {
                 int invited = survey.invited().getOrDefault(team, 0);
                 t.put("invited", invited);
                 putRate(t, "participation_rate", respondents.get(team), invited);
-                t.setAll(GroupScores.score(survey.questions(), counts, List.of(team), respondents.get(team)));
+                t.setAll(
+                        GroupScores.score(
+                                survey.questions(), counts, List.of(team), respondents.get(team)));
                 teams.put(team, t);
             } else {
                 teams.put(team, suppressed(team));
@@ -166,7 +168,8 @@ public final class SurveyResults {
             String name = d.get("dimension").asText();
             for (JsonNode old : before.get("dimensions")) {
                 if (old.get("dimension").asText().equals(name)) {
-                    ObjectNode o = delta(d.get("percent_favourable"), old.get("percent_favourable"));
+                    ObjectNode o =
+                            delta(d.get("percent_favourable"), old.get("percent_favourable"));
                     o.put("dimension", name);
                     dims.add(o);
                 }

@@ -43,8 +43,8 @@ public final class TemplateParser {
             throw new TemplateException(source + ": not valid YAML: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new TemplateException(source + ": a template is a YAML mapping with id, title"
-                    + " and questions");
+            throw new TemplateException(
+                    source + ": a template is a YAML mapping with id, title" + " and questions");
         }
         String id = text(root, "id", source);
         if (!TEMPLATE_ID.matcher(id).matches()) {
@@ -204,8 +204,11 @@ public final class TemplateParser {
             String f = it.next();
             if (!known.contains(f)) {
                 throw new TemplateException(
-                        where + ": unknown field '" + f + "'; expected " + String.join(", ",
-                                known.stream().sorted().toList()));
+                        where
+                                + ": unknown field '"
+                                + f
+                                + "'; expected "
+                                + String.join(", ", known.stream().sorted().toList()));
             }
         }
     }
