@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dora.ingest.sources.WebhookSources;
 import dev.dora.ingest.spool.Spool;
 import dev.dora.jobs.JobSettings;
+import dev.dora.surveys.results.Suppression;
 import dev.dora.warehouse.compaction.CompactionSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,7 @@ record DoraConfig(
         Duration compactionInterval,
         Duration compactionMinAge,
         Duration rawRetention,
+        int surveyMinGroupSize,
         Map<String, String> webhookSecrets,
         String adminToken) {
 
@@ -72,7 +74,8 @@ record DoraConfig(
                     "metrics.production_pattern",
                     "metrics.hotfix_pattern",
                     "metrics.incident_window",
-                    "metrics.benchmark_file");
+                    "metrics.benchmark_file",
+                    "surveys.min_group_size");
 
     /** Thrown for a configuration value that cannot be used; the message names the key. */
     static final class ConfigException extends RuntimeException {
@@ -155,6 +158,14 @@ record DoraConfig(
                 durationOrZero(
                         yaml, "warehouse.compaction_min_age", CompactionSettings.DEFAULT_MIN_AGE);
         Duration rawRetention = duration(yaml, "warehouse.raw_retention", null);
+        int minGroup = intValue(yaml, "surveys.min_group_size", Suppression.DEFAULT_K);
+        if (minGroup < Suppression.MIN_K) {
+            throw new ConfigException(
+                    "surveys.min_group_size must be at least "
+                            + Suppression.MIN_K
+                            + " (smaller groups cannot hide who answered), got "
+                            + minGroup);
+        }
         String admin = env.get("DORA_ADMIN_TOKEN");
         if (admin != null && !admin.isBlank() && admin.length() < 16) {
             throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
@@ -184,6 +195,7 @@ record DoraConfig(
                 compactionInterval,
                 compactionMinAge,
                 rawRetention,
+                minGroup,
                 Collections.unmodifiableMap(webhookSecrets),
                 admin);
     }

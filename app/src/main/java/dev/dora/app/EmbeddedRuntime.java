@@ -11,6 +11,7 @@ import dev.dora.jobs.JobSettings;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.StreamingConfig;
 import dev.dora.jobs.StreamingMain;
+import dev.dora.surveys.Surveys;
 import dev.dora.warehouse.BenchmarkTables;
 import dev.dora.warehouse.Warehouse;
 import dev.dora.warehouse.WarehouseConfig;
@@ -178,6 +179,13 @@ final class EmbeddedRuntime implements AutoCloseable {
         IngestConfig ingest = new IngestConfig(secrets, IngestConfig.DEFAULT_MAX_BODY_BYTES);
         WebhookRoutes webhooks = new WebhookRoutes(ingest, publisher, Clock.systemUTC());
         webhooks.metrics().spoolDepth(publisher::spoolDepth);
+        Surveys surveys =
+                new Surveys(
+                        config.dataDir().resolve("surveys"),
+                        warehouse,
+                        publisher::publish,
+                        config.surveyMinGroupSize(),
+                        Clock.systemUTC());
         DashboardRoutes dashboard =
                 new DashboardRoutes(
                         new DashboardConfig(
@@ -189,6 +197,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                         config.benchmarkFile() == null
                                 ? BenchmarkTables.builtIn()
                                 : BenchmarkTables.builtIn().withFile(config.benchmarkFile()),
+                        surveys,
                         Clock.systemUTC());
         return Javalin.create(
                 cfg -> {

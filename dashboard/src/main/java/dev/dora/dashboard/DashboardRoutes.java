@@ -6,6 +6,10 @@ import static dev.dora.dashboard.auth.Role.VIEWER;
 
 import dev.dora.dashboard.auth.Auth;
 import dev.dora.dashboard.auth.TokenStore;
+import dev.dora.dashboard.surveys.SurveyForm;
+import dev.dora.dashboard.surveys.SurveysApi;
+import dev.dora.surveys.SurveyException;
+import dev.dora.surveys.Surveys;
 import dev.dora.warehouse.BenchmarkTables;
 import dev.dora.warehouse.Breakdowns;
 import dev.dora.warehouse.Warehouse;
@@ -29,6 +33,8 @@ public final class DashboardRoutes {
     private final ExportApi exports;
     private final TokensApi tokens;
     private final Pages pages = new Pages();
+    private final SurveysApi surveys; // null: this server runs no surveys
+    private final SurveyForm surveyForm;
 
     public DashboardRoutes(DashboardConfig config, Warehouse warehouse, Clock clock) {
         this(config, warehouse, BenchmarkTables.builtIn(), clock);
@@ -36,6 +42,18 @@ public final class DashboardRoutes {
 
     public DashboardRoutes(
             DashboardConfig config, Warehouse warehouse, BenchmarkTables benchmarks, Clock clock) {
+        this(config, warehouse, benchmarks, null, clock);
+    }
+
+    /**
+     * @param surveys the surveys this server runs (API, pages, the response form), or null
+     */
+    public DashboardRoutes(
+            DashboardConfig config,
+            Warehouse warehouse,
+            BenchmarkTables benchmarks,
+            Surveys surveys,
+            Clock clock) {
         this.auth =
                 new Auth(
                         config.adminToken(),
@@ -49,7 +67,9 @@ public final class DashboardRoutes {
         this.services = new ServicesApi(dora, filters, breakdowns, benchmarks);
         this.dataQuality = new DataQualityApi(filters, breakdowns);
         this.deployment = new DeploymentApi(warehouse);
-        this.exports = new ExportApi(warehouse, filters);
+        this.surveys = surveys == null ? null : new SurveysApi(surveys);
+        this.surveyForm = surveys == null ? null : new SurveyForm(surveys);
+        this.exports = new ExportApi(warehouse, filters, this.surveys);
         this.tokens = new TokensApi(auth.tokens());
     }
 
@@ -80,6 +100,19 @@ public final class DashboardRoutes {
         cfg.routes.get("/api/v1/filters", services::filters, VIEWER);
         cfg.routes.get("/api/v1/benchmarks", services::benchmarks, VIEWER);
         cfg.routes.get("/api/v1/data-quality", dataQuality::dataQuality, VIEWER);
+        if (surveys != null) {
+            cfg.routes.get("/api/v1/surveys", surveys::list, VIEWER);
+            cfg.routes.post("/api/v1/surveys", surveys::create, ADMIN);
+            cfg.routes.get("/api/v1/surveys/{id}", surveys::get, VIEWER);
+            cfg.routes.post("/api/v1/surveys/{id}/close", surveys::close, ADMIN);
+            cfg.routes.get("/api/v1/surveys/{id}/results", surveys::results, VIEWER);
+            cfg.routes.get("/api/v1/survey-templates", surveys::templates, VIEWER);
+            cfg.routes.get("/api/v1/survey-templates/{id}", surveys::template, VIEWER);
+            cfg.routes.post("/api/v1/survey-templates", surveys::addTemplate, ADMIN);
+            // The invitation link is its own credential: public, like the webhooks.
+            cfg.routes.get("/s/{token}", surveyForm::show);
+            cfg.routes.post("/s/{token}", surveyForm::submit);
+        }
         for (String page : Pages.NAMES) {
             cfg.routes.get(Pages.path(page), ctx -> page(ctx, page), VIEWER);
         }
@@ -88,6 +121,9 @@ public final class DashboardRoutes {
         cfg.routes.post("/sign-out", this::signOut);
         cfg.routes.exception(
                 ApiException.class,
+                (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+        cfg.routes.exception(
+                SurveyException.class,
                 (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 

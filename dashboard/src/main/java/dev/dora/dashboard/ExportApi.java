@@ -1,5 +1,6 @@
 package dev.dora.dashboard;
 
+import dev.dora.dashboard.surveys.SurveysApi;
 import dev.dora.warehouse.Export;
 import dev.dora.warehouse.Period;
 import dev.dora.warehouse.Scope;
@@ -13,15 +14,24 @@ import java.io.IOException;
  * download.
  */
 final class ExportApi {
+    /** The survey results dataset: {@code survey-results.csv|json?survey=ID}. */
+    static final String SURVEY_RESULTS = "survey-results";
+
     private final Warehouse warehouse;
     private final Filters filters;
+    private final SurveysApi surveys; // null: no surveys here
 
-    ExportApi(Warehouse warehouse, Filters filters) {
+    ExportApi(Warehouse warehouse, Filters filters, SurveysApi surveys) {
         this.warehouse = warehouse;
         this.filters = filters;
+        this.surveys = surveys;
     }
 
     void export(Context ctx) throws IOException {
+        if (surveys != null && SURVEY_RESULTS.equals(ctx.pathParam("dataset"))) {
+            surveys.export(ctx, ctx.pathParam("format"));
+            return;
+        }
         Export.Dataset dataset;
         Export.Format format;
         try {

@@ -21,7 +21,14 @@ final class Pages {
      * title) in {@code web/layout.html}, served at {@link #path}.
      */
     static final List<String> NAMES =
-            List.of("index", "teams", "deployments", "incidents", "data-quality", "report");
+            List.of(
+                    "index",
+                    "teams",
+                    "deployments",
+                    "incidents",
+                    "surveys",
+                    "data-quality",
+                    "report");
 
     private static final Pattern TITLE = Pattern.compile("<h1>([^<]+)</h1>");
 

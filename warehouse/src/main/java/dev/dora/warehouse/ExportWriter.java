@@ -20,7 +20,7 @@ import java.time.ZoneOffset;
  * Writes a result set as CSV (RFC 4180, a header row, text cells escaped against formula injection)
  * or as a JSON array of objects. Times are ISO-8601 UTC instants, dates ISO days.
  */
-final class ExportWriter {
+public final class ExportWriter {
     private ExportWriter() {}
 
     static void csv(ResultSet r, OutputStream out) throws SQLException, IOException {
@@ -104,7 +104,7 @@ final class ExportWriter {
      * {@code +}, {@code -}, {@code @}, tab or carriage return) gets a leading apostrophe, as OWASP
      * advises; a cell with a comma, quote or line break is quoted, quotes doubled.
      */
-    static String csvCell(String s) {
+    public static String csvCell(String s) {
         if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
