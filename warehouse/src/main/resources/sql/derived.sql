@@ -273,9 +273,11 @@ WHERE NOT EXISTS (SELECT 1 FROM deployment_changes dc WHERE dc.deployment_key = 
                    WHERE s.service = d.service AND s.env_group = d.env_group
                      AND s.sha = d.sha AND s.first_seq < d.seq)
 ;
--- Teams of services: filled from the service catalog (empty until one is imported).
+-- Teams of services: the `teams:` of dora.yaml (configured_teams, written by the Warehouse at
+-- start-up). A service listed under several teams has one row per team and counts for each. The
+-- catalog import will add its own rows here, with the configuration as the fallback.
 CREATE OR REPLACE TABLE service_teams AS
-SELECT CAST(NULL AS VARCHAR) AS service, CAST(NULL AS VARCHAR) AS team WHERE false
+SELECT DISTINCT service, team FROM configured_teams
 ;
 -- The services a scope covers: every service known from deployments, failed attempts or
 -- incidents, narrowed to one service and/or to a team's (NULL: no filter).

@@ -7,9 +7,13 @@ SELECT l.change_key, l.service, t.team, s.repo, l.sha, s.pull_request, s.committ
 FROM change_lead_times l
 JOIN live_deployments d USING (deployment_key)
 LEFT JOIN change_starts s USING (change_key)
-LEFT JOIN service_teams t ON t.service = l.service
+-- One row per item even for a service of several teams (team lists them all).
+LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
+           GROUP BY service) t
+       ON t.service = l.service
 WHERE l.env_group = $1
   AND (CAST($2 AS VARCHAR) IS NULL OR l.service = $2)
-  AND (CAST($3 AS VARCHAR) IS NULL OR t.team = $3)
+  AND (CAST($3 AS VARCHAR) IS NULL
+       OR l.service IN (SELECT service FROM service_teams WHERE team = $3))
   AND l.deployed_at >= CAST($4 AS TIMESTAMP) AND l.deployed_at < CAST($5 AS TIMESTAMP)
 ORDER BY l.deployed_at, l.deployment_key, l.started_at, l.sha

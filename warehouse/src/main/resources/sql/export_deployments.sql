@@ -11,9 +11,13 @@ SELECT o.deployment_key, o.deployment_id, o.source, o.service, t.team, o.environ
          WHERE l.deployment_key = o.deployment_key AND l.env_group = o.env_group) AS changes
 FROM deployment_outcomes o
 LEFT JOIN rollbacks r USING (deployment_key)
-LEFT JOIN service_teams t ON t.service = o.service
+-- One row per item even for a service of several teams (team lists them all).
+LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
+           GROUP BY service) t
+       ON t.service = o.service
 WHERE o.env_group = $1
   AND (CAST($2 AS VARCHAR) IS NULL OR o.service = $2)
-  AND (CAST($3 AS VARCHAR) IS NULL OR t.team = $3)
+  AND (CAST($3 AS VARCHAR) IS NULL
+       OR o.service IN (SELECT service FROM service_teams WHERE team = $3))
   AND o.finished_at >= CAST($4 AS TIMESTAMP) AND o.finished_at < CAST($5 AS TIMESTAMP)
 ORDER BY o.finished_at, o.deployment_key

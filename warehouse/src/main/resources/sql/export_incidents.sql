@@ -7,9 +7,13 @@ SELECT a.incident_key, a.incident_id, a.source, a.service, t.team, a.title, a.st
        a.attribution
 FROM incident_attribution a
 LEFT JOIN live_deployments d USING (deployment_key)
-LEFT JOIN service_teams t ON t.service = a.service
+-- One row per item even for a service of several teams (team lists them all).
+LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
+           GROUP BY service) t
+       ON t.service = a.service
 WHERE CAST($1 AS VARCHAR) IS NOT NULL
   AND (CAST($2 AS VARCHAR) IS NULL OR a.service = $2)
-  AND (CAST($3 AS VARCHAR) IS NULL OR t.team = $3)
+  AND (CAST($3 AS VARCHAR) IS NULL
+       OR a.service IN (SELECT service FROM service_teams WHERE team = $3))
   AND a.opened_at >= CAST($4 AS TIMESTAMP) AND a.opened_at < CAST($5 AS TIMESTAMP)
 ORDER BY a.opened_at, a.incident_key

@@ -85,5 +85,8 @@ LEFT JOIN outcomes o USING (service, week)
 LEFT JOIN attempts a USING (service, week)
 LEFT JOIN leads l USING (service, week)
 LEFT JOIN restores r USING (service, week)
-LEFT JOIN service_teams t ON t.service = b.service
+-- One row per item even for a service of several teams (team lists them all).
+LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
+           GROUP BY service) t
+       ON t.service = b.service
 ORDER BY b.week_start, b.service

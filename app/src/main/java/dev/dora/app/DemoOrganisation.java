@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -35,11 +38,29 @@ final class DemoOrganisation {
                     new Profile("notifications", 0.6, 4, 0.04),
                     new Profile("identity", 0.4, 5, 0.12));
 
+    /**
+     * The demo's teams, used by {@code up --demo} when the configuration has no {@code teams:}.
+     * Services are named as the warehouse knows them, by repository ({@code acme/checkout}).
+     */
+    static final Map<String, List<String>> TEAMS = teams();
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ZERO = "0".repeat(40);
     static final int DAYS = 90;
 
     private DemoOrganisation() {}
+
+    private static Map<String, List<String>> teams() {
+        Map<String, List<String>> teams = new LinkedHashMap<>();
+        teams.put("commerce", List.of(repo("checkout"), repo("payments")));
+        teams.put("discovery", List.of(repo("search"), repo("catalog")));
+        teams.put("platform", List.of(repo("notifications"), repo("identity")));
+        return Collections.unmodifiableMap(teams);
+    }
+
+    private static String repo(String service) {
+        return "acme/" + service;
+    }
 
     /** Every service's webhooks, each list in time order. */
     static List<List<Webhook>> generate(Instant now, long seed) {
@@ -56,7 +77,7 @@ final class DemoOrganisation {
 
     private static List<Webhook> service(
             Profile p, Instant start, Instant now, Random random, long firstDeploymentId) {
-        String repo = "acme/" + p.name();
+        String repo = repo(p.name());
         List<Webhook> out = new ArrayList<>();
         String head = ZERO;
         long deploymentId = firstDeploymentId;

@@ -30,6 +30,10 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>{@code webhookSecrets} holds the {@code DORA_<SOURCE>_SECRET} values that are set, by source
  * name; a source without one gets a generated secret at start-up (see {@link Secrets}).
+ *
+ * <p>{@code teams} holds the services of each team ({@code teams:}, team name to a list of
+ * services), in the file's order; empty when there is no {@code teams:} block. A service may be
+ * listed under several teams: it is shared, and counts for each.
  */
 record DoraConfig(
         String host,
@@ -50,6 +54,7 @@ record DoraConfig(
         Duration compactionMinAge,
         Duration rawRetention,
         int surveyMinGroupSize,
+        Map<String, List<String>> teams,
         Map<String, String> webhookSecrets,
         String adminToken) {
 
@@ -75,7 +80,10 @@ record DoraConfig(
                     "metrics.hotfix_pattern",
                     "metrics.incident_window",
                     "metrics.benchmark_file",
-                    "surveys.min_group_size");
+                    "surveys.min_group_size",
+                    "teams");
+    // Keys whose value is a mapping of the user's own names (team names), not of further keys.
+    private static final Set<String> FREE_MAPPINGS = Set.of("teams");
 
     /** Thrown for a configuration value that cannot be used; the message names the key. */
     static final class ConfigException extends RuntimeException {
@@ -166,6 +174,7 @@ record DoraConfig(
                             + " (smaller groups cannot hide who answered), got "
                             + minGroup);
         }
+        Map<String, List<String>> teams = teams(yaml);
         String admin = env.get("DORA_ADMIN_TOKEN");
         if (admin != null && !admin.isBlank() && admin.length() < 16) {
             throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
@@ -196,13 +205,80 @@ record DoraConfig(
                 compactionMinAge,
                 rawRetention,
                 minGroup,
+                teams,
                 Collections.unmodifiableMap(webhookSecrets),
                 admin);
+    }
+
+    /** The same configuration with these teams (the demo's, when the file names none). */
+    DoraConfig withTeams(Map<String, List<String>> otherTeams) {
+        return new DoraConfig(
+                host,
+                port,
+                dataDir,
+                kafkaBootstrap,
+                warehouse,
+                checkpointInterval,
+                parallelism,
+                productionPattern,
+                hotfixPattern,
+                incidentWindow,
+                benchmarkFile,
+                warehouseMemoryLimit,
+                warehouseThreads,
+                spoolMaxBytes,
+                compactionInterval,
+                compactionMinAge,
+                rawRetention,
+                surveyMinGroupSize,
+                Collections.unmodifiableMap(new LinkedHashMap<>(otherTeams)),
+                webhookSecrets,
+                adminToken);
     }
 
     /** What a compaction run may touch ({@code warehouse.compaction_min_age}, retention). */
     CompactionSettings compactionSettings() {
         return new CompactionSettings(compactionMinAge, rawRetention);
+    }
+
+    /** {@code teams:}: each team name to a non-empty list of non-empty service names. */
+    private static Map<String, List<String>> teams(JsonNode yaml) {
+        JsonNode node = at(yaml, "teams");
+        if (node == null) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(
+                    "teams must be a mapping of team names to lists of services, like"
+                            + " 'teams: {commerce: [checkout, payments]}'");
+        }
+        Map<String, List<String>> teams = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> team = it.next();
+            String key = "teams." + team.getKey();
+            if (team.getKey().isBlank()) {
+                throw new ConfigException("teams has a team with an empty name");
+            }
+            JsonNode services = team.getValue();
+            if (!services.isArray() || services.isEmpty()) {
+                throw new ConfigException(
+                        key + " must be a non-empty list of service names, like [checkout]");
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode service : services) {
+                if (!service.isTextual() || service.asText().isBlank()) {
+                    throw new ConfigException(
+                            key
+                                    + " must list service names (non-empty strings; quote a"
+                                    + " name YAML would read as a number), got "
+                                    + services);
+                }
+                names.add(service.asText());
+            }
+            teams.put(team.getKey(), List.copyOf(names));
+        }
+        return Collections.unmodifiableMap(teams);
     }
 
     private static Pattern regex(JsonNode yaml, String key, String fallback) {
@@ -260,6 +336,9 @@ record DoraConfig(
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             String key = prefix + f.getKey();
+            if (FREE_MAPPINGS.contains(key)) {
+                continue; // its names are the user's, checked where the value is read
+            }
             if (f.getValue().isObject()) {
                 collectKeys(f.getValue(), key + ".", unknown);
             } else if (!KEYS.contains(key)) {

@@ -141,7 +141,8 @@ final class EmbeddedRuntime implements AutoCloseable {
                 config.dataDir().resolve("tmp").resolve("duckdb"),
                 config.warehouseMemoryLimit(),
                 config.warehouseThreads(),
-                config.incidentWindow());
+                config.incidentWindow(),
+                config.teams());
     }
 
     /** The streaming job's settings from the configuration (also used by backfill). */

@@ -76,7 +76,8 @@ final class ExportCommand implements Callable<Integer> {
                         cfg.dataDir().resolve("tmp").resolve("export"),
                         cfg.warehouseMemoryLimit(),
                         cfg.warehouseThreads(),
-                        cfg.incidentWindow());
+                        cfg.incidentWindow(),
+                        cfg.teams());
         Scope scope = new Scope(service, team, environment);
         try (Warehouse warehouse = new Warehouse(wc)) {
             if (output == null) {

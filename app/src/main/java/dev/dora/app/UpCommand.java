@@ -36,7 +36,7 @@ final class UpCommand implements Callable<Integer> {
         if (file == null && Path.of("dora.yaml").toFile().isFile()) {
             file = Path.of("dora.yaml");
         }
-        DoraConfig cfg = DoraConfig.load(file, System.getenv(), port, data);
+        DoraConfig cfg = withDemoTeams(DoraConfig.load(file, System.getenv(), port, data), demo);
         PrintStream out = System.out;
         out.println("dora: starting (data in " + cfg.dataDir() + ")");
         EmbeddedRuntime runtime = EmbeddedRuntime.start(cfg);
@@ -76,6 +76,11 @@ final class UpCommand implements Callable<Integer> {
         }
         stopped.await();
         return 0;
+    }
+
+    /** With {@code --demo} and no {@code teams:} configured, the demo organisation's teams. */
+    static DoraConfig withDemoTeams(DoraConfig config, boolean demo) {
+        return demo && config.teams().isEmpty() ? config.withTeams(DemoOrganisation.TEAMS) : config;
     }
 
     /** One banner line: a source, its webhook URL and where its secret is. */

@@ -1,12 +1,19 @@
 package dev.dora.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Webhook secrets come from {@code DORA_<SOURCE>_SECRET}, one per source, and are never shown. */
+/**
+ * Webhook secrets come from {@code DORA_<SOURCE>_SECRET}, one per source, and are never shown; the
+ * other settings come from the file, and a wrong one is refused naming its key.
+ */
 class DoraConfigTest {
 
     @Test
@@ -130,5 +137,70 @@ class DoraConfigTest {
                 .hasMessage(
                         "warehouse.compaction_interval must be a duration like 2s, 500ms, 24h or"
                                 + " 400d, got often");
+    }
+
+    @Test
+    void teamsFromTheFileInItsOrderAServiceMayBeShared(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("dora.yaml");
+        Files.writeString(
+                yaml,
+                "port: 0\nteams:\n  commerce: [checkout, payments]\n"
+                        + "  discovery:\n    - search\n    - catalog\n    - checkout\n");
+
+        DoraConfig config = DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data"));
+
+        // The team names are not reported as unknown keys.
+        assertThat(config.teams())
+                .containsExactly(
+                        Map.entry("commerce", List.of("checkout", "payments")),
+                        Map.entry("discovery", List.of("search", "catalog", "checkout")));
+        assertThat(DoraConfig.load(null, Map.of(), 0, dir.resolve("data")).teams()).isEmpty();
+    }
+
+    @Test
+    void aWrongTeamNamesTheTeam(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("dora.yaml");
+        Map<String, String> wrong = new java.util.LinkedHashMap<>();
+        wrong.put("teams:\n  commerce: checkout\n", "teams.commerce must be a non-empty list");
+        wrong.put("teams:\n  commerce:\n", "teams.commerce must be a non-empty list");
+        wrong.put("teams:\n  commerce: []\n", "teams.commerce must be a non-empty list");
+        wrong.put("teams:\n  commerce: [checkout, 42]\n", "teams.commerce must list service");
+        wrong.put("teams:\n  commerce: [checkout, '']\n", "teams.commerce must list service");
+        wrong.put("teams:\n  commerce: [{name: x}]\n", "teams.commerce must list service");
+        wrong.put("teams: [checkout, payments]\n", "teams must be a mapping");
+        wrong.put("teams:\n  '': [checkout]\n", "teams has a team with an empty name");
+        for (Map.Entry<String, String> w : wrong.entrySet()) {
+            Files.writeString(yaml, w.getKey());
+            assertThatThrownBy(() -> DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data")))
+                    .as(w.getKey())
+                    .isInstanceOf(DoraConfig.ConfigException.class)
+                    .hasMessageStartingWith(w.getValue());
+        }
+    }
+
+    @Test
+    void theDemoBringsItsTeamsUnlessTheFileNamesSome(@TempDir Path dir) throws Exception {
+        DoraConfig plain = DoraConfig.load(null, Map.of(), 0, dir.resolve("data"));
+        Path yaml = dir.resolve("dora.yaml");
+        Files.writeString(yaml, "teams:\n  everyone: [acme/checkout]\n");
+        DoraConfig own = DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data"));
+
+        assertThat(UpCommand.withDemoTeams(plain, false).teams()).isEmpty();
+        assertThat(UpCommand.withDemoTeams(plain, true).teams())
+                .isEqualTo(DemoOrganisation.TEAMS)
+                .containsExactly(
+                        Map.entry("commerce", List.of("acme/checkout", "acme/payments")),
+                        Map.entry("discovery", List.of("acme/search", "acme/catalog")),
+                        Map.entry("platform", List.of("acme/notifications", "acme/identity")));
+        assertThat(UpCommand.withDemoTeams(own, true).teams())
+                .containsExactly(Map.entry("everyone", List.of("acme/checkout")));
+        // Every demo service is in a team.
+        assertThat(
+                        DemoOrganisation.generate(
+                                        java.time.Instant.parse("2026-03-02T00:00:00Z"), 1)
+                                .stream()
+                                .map(webhooks -> webhooks.get(0).service()))
+                .containsExactlyInAnyOrderElementsOf(
+                        DemoOrganisation.TEAMS.values().stream().flatMap(List::stream).toList());
     }
 }

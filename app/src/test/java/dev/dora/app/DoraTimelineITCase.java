@@ -28,6 +28,9 @@ class DoraTimelineITCase {
     private static final String SEARCH = "acme/search";
     private static final String PERIOD = "from=2026-03-01&to=2026-03-07";
     private static final Duration SETTLE = Duration.ofSeconds(90);
+    // shop is in both teams (a shared service counts for each).
+    private static final String TEAMS =
+            "teams:\n  storefront: [acme/shop]\n  everyone: [acme/shop, acme/search]\n";
 
     @TempDir Path tmp;
 
@@ -313,14 +316,16 @@ class DoraTimelineITCase {
         JsonNode overall;
         JsonNode shop;
         JsonNode search;
+        JsonNode storefront;
+        JsonNode everyone;
         Path data = tmp.resolve("in-order");
         try (RunningDora dora = new RunningDora(data)) {
             for (Delivery d : timeline.subList(0, 14)) {
                 d.send(dora);
             }
         }
-        // A restart in the middle, then the rest and a redelivery of D4's success.
-        try (RunningDora dora = new RunningDora(data)) {
+        // A restart in the middle, then the rest and a redelivery of D4's success; with teams.
+        try (RunningDora dora = new RunningDora(data, TEAMS)) {
             for (Delivery d : timeline.subList(14, timeline.size())) {
                 d.send(dora);
             }
@@ -328,10 +333,16 @@ class DoraTimelineITCase {
             overall = dora.await("/api/v1/dora?" + PERIOD, DoraTimelineITCase::complete, SETTLE);
             shop = dora.get("/api/v1/dora?" + PERIOD + "&service=" + SHOP);
             search = dora.get("/api/v1/dora?" + PERIOD + "&service=" + SEARCH);
+            storefront = dora.get("/api/v1/dora?" + PERIOD + "&team=storefront");
+            everyone = dora.get("/api/v1/dora?" + PERIOD + "&team=everyone");
         }
         assertOverall(overall);
         assertShop(shop);
         assertSearch(search);
+        // A team of one service has that service's numbers; a team of both, everyone's.
+        assertThat(storefront.at("/filters/team").asText()).isEqualTo("storefront");
+        assertThat(withoutFilters(storefront)).isEqualTo(withoutFilters(shop));
+        assertThat(withoutFilters(everyone)).isEqualTo(withoutFilters(overall));
 
         Random random = new Random(20261122);
         for (int round = 1; round <= 5; round++) {
@@ -353,6 +364,13 @@ class DoraTimelineITCase {
                         .isEqualTo(search);
             }
         }
+    }
+
+    private static JsonNode withoutFilters(JsonNode dora) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dora.deepCopy();
+        copy.remove("filters");
+        return copy;
     }
 
     /** Everything has arrived once all deployments, changes and incidents are in. */

@@ -29,9 +29,14 @@ final class RunningDora implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     RunningDora(Path dataDir) throws IOException {
+        this(dataDir, "");
+    }
+
+    /** With more lines of {@code dora.yaml} (for example a {@code teams:} block). */
+    RunningDora(Path dataDir, String moreYaml) throws IOException {
         Path yaml = dataDir.resolveSibling(dataDir.getFileName() + "-dora.yaml");
         // A 1 s checkpoint interval keeps the test quick; the default is 2 s.
-        Files.writeString(yaml, "port: 0\nflink:\n  checkpoint_interval: 1s\n");
+        Files.writeString(yaml, "port: 0\nflink:\n  checkpoint_interval: 1s\n" + moreYaml);
         DoraConfig config =
                 DoraConfig.load(
                         yaml,

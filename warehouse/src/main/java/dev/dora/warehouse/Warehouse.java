@@ -69,6 +69,7 @@ public final class Warehouse implements AutoCloseable {
             for (TableSchema t : Tables.ALL) {
                 defineView(t, false);
             }
+            defineConfiguredTeams();
             defineDerivedTables(); // empty until the first query finds files
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
@@ -532,6 +533,30 @@ public final class Warehouse implements AutoCloseable {
     private static boolean isCommittedParquet(Path p) {
         String name = p.getFileName().toString();
         return name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_");
+    }
+
+    /**
+     * The teams of the configuration as a table of (service, team) rows, written once: derived.sql
+     * rebuilds {@code service_teams} from it at every derivation, so the mapping survives each one.
+     */
+    private void defineConfiguredTeams() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // OR REPLACE: in one JVM, warehouses on the same temporary directory share DuckDB's
+            // database instance (a test opens a second one beside the first).
+            s.execute(
+                    "CREATE OR REPLACE TABLE configured_teams"
+                            + " (service VARCHAR NOT NULL, team VARCHAR NOT NULL)");
+        }
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO configured_teams VALUES (?, ?)")) {
+            for (Map.Entry<String, List<String>> team : config.teams().entrySet()) {
+                for (String service : team.getValue()) {
+                    insert.setString(1, service);
+                    insert.setString(2, team.getKey());
+                    insert.executeUpdate(); // a few rows: no batching needed
+                }
+            }
+        }
     }
 
     /** (Re)builds the tables relating facts to each other (derived.sql), in order. */

@@ -2,6 +2,10 @@ package dev.dora.warehouse;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,13 +17,29 @@ import java.util.Objects;
  * @param threads DuckDB worker threads
  * @param incidentWindow how long after a production deployment an incident of the same service is
  *     attributed to it when nothing names the cause (default 24 h)
+ * @param teams the services of each team, by team name, from the configuration; what {@code team=}
+ *     filters by. A service may belong to several teams (it then counts for each).
  */
 public record WarehouseConfig(
-        Path root, Path tempDirectory, String memoryLimit, int threads, Duration incidentWindow) {
+        Path root,
+        Path tempDirectory,
+        String memoryLimit,
+        int threads,
+        Duration incidentWindow,
+        Map<String, List<String>> teams) {
     public static final Duration DEFAULT_INCIDENT_WINDOW = Duration.ofHours(24);
 
     public WarehouseConfig(Path root, Path tempDirectory, String memoryLimit, int threads) {
         this(root, tempDirectory, memoryLimit, threads, DEFAULT_INCIDENT_WINDOW);
+    }
+
+    public WarehouseConfig(
+            Path root,
+            Path tempDirectory,
+            String memoryLimit,
+            int threads,
+            Duration incidentWindow) {
+        this(root, tempDirectory, memoryLimit, threads, incidentWindow, Map.of());
     }
 
     public WarehouseConfig {
@@ -35,5 +55,21 @@ public record WarehouseConfig(
         if (threads < 1) {
             throw new IllegalArgumentException("warehouse threads must be at least 1");
         }
+        Objects.requireNonNull(teams, "teams");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        teams.forEach(
+                (team, services) -> {
+                    if (team == null || team.isBlank()) {
+                        throw new IllegalArgumentException("a team name must not be blank");
+                    }
+                    for (String service : services) {
+                        if (service == null || service.isBlank()) {
+                            throw new IllegalArgumentException(
+                                    "team " + team + " lists a blank service name");
+                        }
+                    }
+                    copy.put(team, List.copyOf(services));
+                });
+        teams = Collections.unmodifiableMap(copy);
     }
 }

@@ -2,6 +2,7 @@ package dev.dora.warehouse;
 
 import static dev.dora.warehouse.WarehouseFixtures.c;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
@@ -127,22 +128,75 @@ class BreakdownsTest {
     }
 
     @Test
-    void teamsComeFromTheCatalogAndFilterTheComparison() throws Exception {
+    void teamsFromTheConfigurationScopeEveryNumberAndSurviveNewFiles() throws Exception {
         WarehouseTest.workedExample(tables);
+        // billing, in a team of its own with search (which both teams share).
+        tables.push("billing", null, "2026-03-06T09:00:00Z", c("k1", "2026-03-06T08:00:00Z"));
+        tables.deploy("billing", "D20", "k1", "2026-03-06T10:00:00Z");
         tables.write();
-        assertThat(breakdowns.filterValues())
-                .containsExactly(
-                        Map.entry("team", List.of()),
-                        Map.entry("service", List.of("search", "shop")),
-                        Map.entry("environment", List.of("production", "staging")));
+        // Without teams configured, team= matches nothing and no team is offered.
+        assertThat(breakdowns.filterValues().get("team")).isEmpty();
+        assertThat(warehouse.summary(WEEK, new Scope(null, "storefront", null)).deployments())
+                .isZero();
 
-        // The catalog issue fills service_teams; until then a test puts a row in by hand.
-        warehouse.rows("INSERT INTO service_teams VALUES ('shop', 'payments') RETURNING service");
+        reopenWithTeams(
+                Map.of(
+                        "storefront",
+                        List.of("shop", "search"),
+                        "ops",
+                        List.of("search", "billing")));
 
-        assertThat(breakdowns.services(WEEK, new Scope(null, "payments", null)))
+        // storefront is exactly the worked example; billing's D20 and k1 are left out.
+        DoraSummary storefront = warehouse.summary(WEEK, new Scope(null, "storefront", null));
+        assertThat(warehouse.summary(WEEK).deployments()).isEqualTo(7);
+        assertThat(storefront.deployments()).isEqualTo(6);
+        assertThat(storefront.failedAttempts()).isEqualTo(1);
+        assertThat(storefront.leadTimeChanges()).isEqualTo(7);
+        assertThat(storefront.leadTimeMedianSeconds()).isEqualTo(7200.0);
+        assertThat(storefront.leadTimeP90Seconds()).isCloseTo(12240.0, within(1e-6));
+        assertThat(storefront.failedDeployments()).isEqualTo(3);
+        assertThat(storefront.recoveryMedianSeconds()).isEqualTo(5100.0);
+        assertThat(storefront.restoredIncidents()).isEqualTo(3);
+        assertThat(storefront.unplannedDeployments()).isEqualTo(2);
+        assertThat(storefront.unattributedIncidents()).isEqualTo(1); // I3
+        // ops: D8 (r1 3600 s, failed by I4) and D20 (k1 7200 s).
+        DoraSummary ops = warehouse.summary(WEEK, new Scope(null, "ops", null));
+        assertThat(ops.deployments()).isEqualTo(2);
+        assertThat(ops.leadTimeChanges()).isEqualTo(2);
+        assertThat(ops.leadTimeMedianSeconds()).isEqualTo(5400.0);
+        assertThat(ops.failedDeployments()).isEqualTo(1);
+        assertThat(breakdowns.services(WEEK, new Scope(null, "ops", null)))
                 .extracting(s -> s.get("service"), s -> s.get("team"), s -> s.get("deployments"))
-                .containsExactly(tuple("shop", "payments", 5L));
-        assertThat(breakdowns.filterValues().get("team")).containsExactly("payments");
+                .containsExactly(
+                        tuple("billing", "ops", 1L), tuple("search", "ops, storefront", 1L));
+        assertThat(breakdowns.filterValues().get("team")).containsExactly("ops", "storefront");
+
+        // A checkpoint lands: the derived tables are rebuilt, the teams are still there.
+        tables.push("shop", "h1", "2026-03-07T09:00:00Z", c("m1", "2026-03-07T08:00:00Z"));
+        tables.deploy("shop", "D21", "m1", "2026-03-07T10:00:00Z");
+        tables.write();
+
+        storefront = warehouse.summary(WEEK, new Scope(null, "storefront", null));
+        assertThat(storefront.deployments()).isEqualTo(7);
+        assertThat(storefront.leadTimeChanges()).isEqualTo(8);
+        assertThat(warehouse.summary(WEEK, new Scope(null, "ops", null)).deployments())
+                .isEqualTo(2);
+        assertThat(breakdowns.filterValues().get("team")).containsExactly("ops", "storefront");
+    }
+
+    /** The same files under a warehouse configured with these teams. */
+    private void reopenWithTeams(Map<String, List<String>> teams) {
+        warehouse.close();
+        warehouse =
+                new Warehouse(
+                        new WarehouseConfig(
+                                root,
+                                spill,
+                                "128MB",
+                                1,
+                                WarehouseConfig.DEFAULT_INCIDENT_WINDOW,
+                                teams));
+        breakdowns = new Breakdowns(warehouse);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dora.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -181,6 +182,45 @@ class ExportTest {
         assertThat(ExportWriter.csvCell("shop")).isEqualTo("shop");
     }
 
+    @Test
+    void aServiceOfTwoTeamsIsExportedOnceWithBothTeams() throws Exception {
+        warehouse.close();
+        warehouse =
+                new Warehouse(
+                        new WarehouseConfig(
+                                root,
+                                spill,
+                                "128MB",
+                                1,
+                                WarehouseConfig.DEFAULT_INCIDENT_WINDOW,
+                                Map.of(
+                                        "storefront",
+                                        List.of("shop", "search"),
+                                        "ops",
+                                        List.of("search"))));
+
+        List<Map<String, String>> deployments =
+                CsvReader.parse(export(Export.Dataset.DEPLOYMENTS, Export.Format.CSV, Scope.ALL));
+        List<Map<String, String>> opsChanges =
+                CsvReader.parse(
+                        export(
+                                Export.Dataset.CHANGES,
+                                Export.Format.CSV,
+                                new Scope(null, "ops", null)));
+
+        // D8 once, not once per team; D2, D4, D5, D6, D7 of shop.
+        assertThat(deployments)
+                .filteredOn(r -> r.get("service").equals("search"))
+                .extracting(r -> r.get("deployment_id"), r -> r.get("team"))
+                .containsExactly(tuple("D8", "ops, storefront"));
+        assertThat(deployments)
+                .filteredOn(r -> r.get("service").equals("shop"))
+                .extracting(r -> r.get("team"))
+                .containsOnly("storefront")
+                .hasSize(5);
+        assertThat(opsChanges).extracting(r -> r.get("sha")).containsExactly("r1");
+    }
+
     /** The dataset read back from each format; asserts the three agree, returns the CSV's. */
     private List<Map<String, String>> readAllFormats(Export.Dataset dataset) throws Exception {
         List<Map<String, String>> csv = CsvReader.parse(export(dataset, Export.Format.CSV));
@@ -195,8 +235,13 @@ class ExportTest {
     }
 
     private String export(Export.Dataset dataset, Export.Format format) throws Exception {
+        return export(dataset, format, Scope.ALL);
+    }
+
+    private String export(Export.Dataset dataset, Export.Format format, Scope scope)
+            throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        warehouse.export(dataset, format, WEEK, Scope.ALL, out);
+        warehouse.export(dataset, format, WEEK, scope, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
