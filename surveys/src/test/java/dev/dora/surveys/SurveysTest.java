@@ -126,6 +126,7 @@ class SurveysTest {
         assertThatThrownBy(() -> surveys.submit(c.links().get(0).token(), Map.of("enps", "10")))
                 .extracting(e -> ((SurveyException) e).status())
                 .isEqualTo(410);
+        Surveys.Created open = create(); // made before the store is read again below
         Surveys later =
                 new Surveys(
                         dir.resolve("surveys"),
@@ -133,7 +134,6 @@ class SurveysTest {
                         this::publish,
                         5,
                         Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
-        Surveys.Created open = create();
         assertThatThrownBy(() -> later.submit(open.links().get(0).token(), Map.of("enps", "10")))
                 .hasMessage("this survey is closed");
     }
