@@ -27,7 +27,8 @@ final class DemoLoader {
 
     static final String MARKER = "demo-loaded";
 
-    static int load(Path dataDir, String baseUrl, String secret, PrintStream out) {
+    static int load(
+            Path dataDir, String baseUrl, String secret, String adminToken, PrintStream out) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             // The demo spans the 90 days before the day it was loaded: loading it again on
@@ -68,6 +69,7 @@ final class DemoLoader {
         } finally {
             pool.shutdownNow();
         }
+        DemoSurveys.load(baseUrl, adminToken, out);
         try {
             Files.writeString(marker, Clock.systemUTC().instant() + "\n");
         } catch (java.io.IOException e) {

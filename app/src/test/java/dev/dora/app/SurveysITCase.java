@@ -244,7 +244,10 @@ class SurveysITCase {
                 Statement s = c.createStatement()) {
             Set<String> columns = new HashSet<>();
             try (ResultSet r =
-                    s.executeQuery("DESCRIBE SELECT * FROM read_parquet([" + list + "])")) {
+                    s.executeQuery(
+                            "DESCRIBE SELECT * FROM read_parquet(["
+                                    + list
+                                    + "], hive_partitioning = false)")) {
                 while (r.next()) {
                     columns.add(r.getString(1));
                 }
