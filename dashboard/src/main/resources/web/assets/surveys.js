@@ -66,8 +66,8 @@
         p.respondents + ' of ' + p.invited + ' invited answered'),
       o.suppressed ? tile('enps', 'eNPS', el('span', { class: 'muted', text: 'suppressed' }),
         'fewer than ' + r.k + ' respondents in total')
-        : tile('enps', 'eNPS', enps(o.enps), [el('span', { text: 'promoters (9–10) minus detractors (0–6), −100 to +100' }),
-          prev ? el('span', { class: 'since' }, ' · ', change(prev.enps), ' since ' + t.previous.title) : null]),
+        : tile('enps', 'eNPS', enps(o.enps), [el('span', { text: '% promoters (9–10) minus % detractors (0–6)' }),
+          prev ? el('span', { class: 'since' }, change(prev.enps), ' since ' + t.previous.title) : null]),
       tile('k', 'Smallest group shown', 'k = ' + r.k,
         'a team with fewer respondents is shown as suppressed, without numbers'));
   }
@@ -94,7 +94,7 @@
   }
   function enpsChart(r) {
     D.chart('enps-trend-chart', { type: 'line', data: {
-      labels: r.history.map(h => day(h.created_at)),
+      labels: r.history.map(h => [h.title.length > 28 ? h.title.slice(0, 27) + '…' : h.title, day(h.created_at)]),
       datasets: [{ label: 'eNPS', data: r.history.map(h => h.enps), borderColor: D.COLOURS.blue,
         backgroundColor: D.COLOURS.blue, spanGaps: true, pointRadius: 5 }] },
     options: { scales: { y: { suggestedMin: -100, suggestedMax: 100, title: { display: true, text: 'eNPS' } },
@@ -160,8 +160,8 @@
     const asked = Object.fromEntries(survey.questions.map(q => [q.id, q]));
     const byId = g => Object.fromEntries(g.questions.map(q => [q.id, q]));
     const indexed = groups.map(x => ({ name: x.name, q: byId(x.g) }));
-    return [el('h2', { text: 'Answers per question' }),
-      ...r.overall.questions.filter(q => q.type !== 'free_text').map((q, i) => {
+    return [el('h2', { text: 'Answers per question' }), el('div', { class: 'questions' },
+      r.overall.questions.filter(q => q.type !== 'free_text').map((q, i) => {
         const rows = answerRows(q, asked[q.id]);
         const count = (row, x) => {
           const a = x.q[q.id];
@@ -169,13 +169,15 @@
           const n = a.distribution[row.value] || 0, of = a.answers + (a.not_applicable || 0);
           return el('span', { class: 'count' }, String(n), of ? el('span', { class: 'muted', text: ' (' + Math.round(100 * n / of) + ' %)' }) : null);
         };
+        const t = D.table([{ label: 'Answer', value: row => row.label },
+          ...indexed.map(x => ({ label: x.name, num: true, value: () => null, cell: row => count(row, x) }))],
+        rows, { class: 'distribution' });
+        t.querySelectorAll('tbody tr').forEach((tr, n) => { if (rows[n].summary) tr.className = 'summary'; });
         return el('article', { class: 'question', id: 'question-' + q.id },
           el('h3', {}, (i + 1) + '. ' + q.text),
           el('p', { class: 'muted' }, typeName(q.type) + ' · ' + dimensionName(q.dimension)),
-          el('div', { class: 'table-wrap' }, D.table([{ label: 'Answer', value: row => row.label },
-            ...indexed.map(x => ({ label: x.name, num: true, value: () => null, cell: row => count(row, x) }))],
-          rows, { class: 'distribution' })));
-      })];
+          el('div', { class: 'table-wrap' }, t));
+      }))];
   }
   function typeName(t) {
     return { likert5: 'agree/disagree, five points', nps: '0 to 10', single_choice: 'one choice', number: 'a number' }[t] || t;
