@@ -394,6 +394,8 @@ class DashboardBrowserITCase {
                         "{\"commerce\":6,\"discovery\":5,\"platform\":2}");
         String link = dora.baseUrl + link(survey, "commerce", 0);
 
+        browser.get(link);
+        fullPageScreenshot("survey-form");
         browser.manage().window().setSize(new Dimension(375, 812));
         try {
             browser.get(link);
@@ -559,15 +561,30 @@ class DashboardBrowserITCase {
                         "/api/v1/export/survey-results.csv?survey=" + id(survey),
                         "/api/v1/export/survey-results.json?survey=" + id(survey));
         fullPageScreenshot("surveys");
+
+        // A survey nobody answered yet: suppressed as a whole, with no number and no chart.
+        JsonNode unanswered = createSurvey("DORA check", "{\"commerce\":3}", "dora-quick-check");
+        open("/surveys?id=" + id(unanswered));
+        assertThat(text("enps-value")).isEqualTo("suppressed");
+        assertThat(text("survey-results"))
+                .contains("Suppressed: there are fewer than 5 respondents");
+        assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#survey-results table"))).isEmpty();
     }
 
-    /** Creates a platform-experience survey as the admin; its answer holds the links. */
     private JsonNode createSurvey(String title, String teams) throws Exception {
+        return createSurvey(title, teams, "platform-experience");
+    }
+
+    /** Creates a survey as the admin; its answer holds the links. */
+    private JsonNode createSurvey(String title, String teams, String template) throws Exception {
         HttpResponse<String> r =
                 send(
                         "POST",
                         "/api/v1/surveys",
-                        "{\"template\":\"platform-experience\",\"title\":\""
+                        "{\"template\":\""
+                                + template
+                                + "\",\"title\":\""
                                 + title
                                 + "\",\"closes_on\":\""
                                 + LocalDate.now(ZoneOffset.UTC).plusDays(14)
