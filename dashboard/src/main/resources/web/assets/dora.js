@@ -344,6 +344,6 @@ window.Dora = (function () {
   window.addEventListener('beforeprint', () => Object.values(Chart.instances || {}).forEach(c => c.resize()));
   window.addEventListener('afterprint', () => Object.values(Chart.instances || {}).forEach(c => c.resize()));
 
-  return { duration, percent, frequency, dateTime, plural, shortSha, el, level, status, filters, api, pageLink, get,
-    start, navigate, figures, tiles, table, sparkline, serviceTable, chart, charts, exportLinks };
+  return { COLOURS, duration, percent, frequency, dateTime, plural, shortSha, shortDate, el, level, status, filters,
+    api, pageLink, get, start, navigate, figures, tiles, table, sparkline, serviceTable, chart, charts, exportLinks };
 })();

@@ -159,8 +159,9 @@ class ApiAccessITCase {
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(10);
-        // What is public on purpose: sign-in, health, metrics and the webhooks (each source has
-        // its own signature or secret, checked by ingest).
+        // What is public on purpose: sign-in, health, metrics, the webhooks (each source has
+        // its own signature or secret, checked by ingest) and the survey form (its single-use
+        // invitation link is its credential).
         assertThat(publicRoutes)
                 .allMatch(
                         r ->
@@ -168,7 +169,9 @@ class ApiAccessITCase {
                                         || r.equals("post /sign-out")
                                         || r.equals("get /health")
                                         || r.equals("get /metrics")
-                                        || r.endsWith(" /webhooks/{source}"),
+                                        || r.endsWith(" /webhooks/{source}")
+                                        || r.equals("get /s/{token}")
+                                        || r.equals("post /s/{token}"),
                         "public route");
         assertThat(routes)
                 .filteredOn(r -> r.path().startsWith("/api/v1/export/"))

@@ -7,6 +7,12 @@ import static dev.dora.app.Timeline.sha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,12 +48,19 @@ import org.openqa.selenium.print.PrintOptions;
  * .ci/run} installs), over one embedded stack and one browser: sign in, then the overview's tiles
  * and charts, the filter bar (URL and data follow it), the sortable teams table with sparklines, a
  * deployment's drill-down, incidents with their deployment, data quality, and the report (also
- * printed to PDF). Saves {@code target/screenshots/<page>.png}; no page may log a console error.
+ * printed to PDF), a survey's response form (also at a phone's width) and the Surveys page with a
+ * suppressed team. Saves {@code target/screenshots/<page>.png}; no page may log a console error.
  *
  * <p>The timeline, all yesterday: acme/shop pushes a (08:00) and b (09:00) and deploys b at 12:00;
  * INC-1 (13:00-13:45) is attributed to it by window. acme/search deploys a sha no push announced at
  * 10:00. INC-2 of acme/legacy, a service that never deployed, is unattributed. A push without
  * {@code after} is rejected.
+ *
+ * <p>The surveys, both of platform-experience: an earlier one that commerce (5 invited) answered in
+ * full and that was then closed; and the current one for commerce 6, discovery 5 and platform 2,
+ * answered 5, 5 and 2 times (one of commerce's in the browser). With k = 5, platform is suppressed,
+ * and commerce too, so that platform cannot be worked out by subtracting discovery and commerce
+ * from the total; discovery and the total are shown.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,10 +71,15 @@ class DashboardBrowserITCase {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String SHOP_1 = "github:acme/shop:1";
     private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Dimension DESKTOP = new Dimension(1400, 1100);
 
     @TempDir static Path dir;
     private RunningDora dora;
     private ChromeDriver browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private JsonNode previousSurvey;
+    private JsonNode survey;
 
     @BeforeAll
     void startAndSignIn() throws Exception {
@@ -192,7 +211,7 @@ class DashboardBrowserITCase {
         open("/");
         js("window.samePage = true; return null;");
         int loads = loads();
-        choose("service", "acme/search");
+        select("service", "acme/search");
         awaitLoads(loads + 1);
         assertThat(browser.getCurrentUrl()).contains("service=acme%2Fsearch");
         assertThat(js("return window.samePage === true;")).isEqualTo(true);
@@ -204,10 +223,10 @@ class DashboardBrowserITCase {
                         browser.findElement(By.cssSelector("nav a[data-page='/teams']"))
                                 .getDomAttribute("href"))
                 .isEqualTo("/teams?service=acme%2Fsearch");
-        choose("benchmark", "dora-2023");
+        select("benchmark", "dora-2023");
         awaitLoads(loads + 2);
         assertThat(browser.getCurrentUrl()).contains("benchmark=dora-2023");
-        choose("service", "");
+        select("service", "");
         awaitLoads(loads + 3);
         assertThat(browser.getCurrentUrl()).doesNotContain("service=");
         assertThat(sum("deployments-chart")).isEqualTo(2);
@@ -353,6 +372,297 @@ class DashboardBrowserITCase {
         assertThat(lines.get(1)).contains("acme/shop").doesNotContain("acme/search");
     }
 
+    @Test
+    @Order(9)
+    void aRespondentFillsTheFormOnAPhoneAndTheLinkCannotBeUsedTwice() throws Exception {
+        previousSurvey = createSurvey("Platform, last quarter", "{\"commerce\":5}");
+        int[] previousNps = {9, 6, 7, 10, 2}; // 2 promoters, 2 detractors: eNPS 0
+        for (int i = 0; i < 5; i++) {
+            answer(
+                    previousSurvey,
+                    "commerce",
+                    i,
+                    platformAnswers(previousNps[i], 4, "before " + i));
+        }
+        assertThat(
+                        send("POST", "/api/v1/surveys/" + id(previousSurvey) + "/close", "")
+                                .statusCode())
+                .isEqualTo(200);
+        survey =
+                createSurvey(
+                        "Platform, this quarter",
+                        "{\"commerce\":6,\"discovery\":5,\"platform\":2}");
+        String link = dora.baseUrl + link(survey, "commerce", 0);
+
+        browser.get(link);
+        fullPageScreenshot("survey-form");
+        browser.manage().window().setSize(new Dimension(375, 812));
+        try {
+            browser.get(link);
+            assertThat(browser.findElement(By.tagName("h1")).getText())
+                    .isEqualTo("Platform, this quarter");
+            List<WebElement> questions = browser.findElements(By.cssSelector("form fieldset"));
+            assertThat(questions).hasSize(8);
+            // Nothing wider than the phone, and every choice a tap target of at least 44 px.
+            assertThat(
+                            (Long)
+                                    browser.executeScript(
+                                            "return document.documentElement.scrollWidth"
+                                                    + " - window.innerWidth;"))
+                    .isLessThanOrEqualTo(0L);
+            assertThat(browser.findElements(By.cssSelector(".choices label")))
+                    .hasSize(4 + 4 * 6 + 11)
+                    .allSatisfy(
+                            l -> {
+                                assertThat(l.getSize().getHeight()).isGreaterThanOrEqualTo(44);
+                                assertThat(l.getSize().getWidth()).isGreaterThanOrEqualTo(44);
+                            });
+            fullPageScreenshot("survey-form-phone");
+
+            choose("platform_usage", "golden_path");
+            choose("self_service_no_ticket", "4");
+            choose("self_service_fast", "5");
+            choose("platform_docs", "2");
+            choose("platform_reliable", "n/a");
+            browser.findElement(By.id("in-tickets_per_month")).sendKeys("3");
+            choose("platform_nps", "9");
+            browser.findElement(By.id("in-platform_missing"))
+                    .sendKeys("Preview environments for every pull request");
+            assertThat(browser.findElements(By.cssSelector("form input:checked"))).hasSize(6);
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("Platform, this quarter")
+                    .contains("cannot be used again");
+            screenshot("survey-thanks-phone");
+
+            browser.get(link);
+            assertThat(browser.findElement(By.cssSelector("p.error")).getText())
+                    .isEqualTo("this survey link has already been used.");
+            assertThat(browser.findElements(By.tagName("form"))).isEmpty();
+            // The used link answers 409, which Chromium logs; that is the one error expected.
+            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                    .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMessage()).contains("409"));
+        } finally {
+            browser.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theSurveysPageShowsResultsAndSuppressesSmallTeams() throws Exception {
+        // commerce: the browser's answer (eNPS 9) and four more; discovery five; platform two.
+        int[] commerce = {10, 7, 3, 9};
+        int[] discovery = {9, 9, 8, 6, 10};
+        int[] discoveryLikert = {4, 5, 3, 4, 2};
+        for (int i = 0; i < commerce.length; i++) {
+            answer(survey, "commerce", i + 1, platformAnswers(commerce[i], 4, "commerce " + i));
+        }
+        for (int i = 0; i < discovery.length; i++) {
+            answer(
+                    survey,
+                    "discovery",
+                    i,
+                    platformAnswers(discovery[i], discoveryLikert[i], "discovery " + i));
+        }
+        answer(survey, "platform", 0, platformAnswers(5, 1, "platform 0"));
+        answer(survey, "platform", 1, platformAnswers(10, 5, "platform 1"));
+        // Responses travel Kafka, Flink and Parquet before the results count them.
+        dora.await(
+                "/api/v1/surveys/" + id(previousSurvey) + "/results",
+                j -> j.at("/participation/respondents").asInt() == 5,
+                Duration.ofSeconds(90));
+        JsonNode results =
+                dora.await(
+                        "/api/v1/surveys/" + id(survey) + "/results",
+                        j -> j.at("/participation/respondents").asInt() == 12,
+                        Duration.ofSeconds(90));
+        assertThat(results.get("teams"))
+                .extracting(t -> t.get("team").asText() + ":" + t.has("suppressed"))
+                .containsExactly("commerce:true", "discovery:false", "platform:true");
+
+        open("/surveys");
+        assertThat(browser.findElement(By.id("filters")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("table.surveys a.survey-link")))
+                .extracting(WebElement::getText)
+                .containsExactly("Platform, this quarter", "Platform, last quarter");
+        assertThat(column(3)).containsExactly("open", "closed");
+        assertThat(column(6)).containsExactly("13", "5");
+        screenshot("surveys-list");
+
+        browser.findElement(By.linkText("Platform, this quarter")).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!browser.getCurrentUrl().contains("id=") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        awaitLoads(1);
+        assertThat(browser.getCurrentUrl()).endsWith("/surveys?id=" + id(survey));
+        assertThat(text("participation-value")).isEqualTo("92.3 %");
+        assertThat(text("participation-detail")).isEqualTo("12 of 13 invited answered");
+        // 12 answers: 7 promoters (9-10), 3 detractors (0-6): (7 - 3) / 12 = +33.3; the last
+        // survey's was 0.
+        assertThat(text("enps-value")).isEqualTo("+33.3");
+        assertThat(text("enps-detail")).contains("▲ +33.3 points since Platform, last quarter");
+        assertThat(browser.findElement(By.id("dimension-chart")).isDisplayed()).isTrue();
+        assertThat(
+                        (List<Object>)
+                                browser.executeScript(
+                                        "return Chart.getChart('dimension-chart').data.datasets"
+                                                + ".map(d => d.label + ' ' + d.data.join('/'));"))
+                // discovery: self-service 4,5,3,4,2 twice (6 of 10 favourable), platform docs
+                // and reliability 2,1,3,2,4 twice (2 of 10).
+                .contains("discovery 60/20");
+        assertThat(
+                        (List<Object>)
+                                browser.executeScript(
+                                        "return Chart.getChart('dimension-chart').data.datasets"
+                                                + ".map(d => d.label);"))
+                .containsExactly("All respondents", "discovery");
+        assertThat((List<Object>) js("return points('enps-trend-chart');"))
+                .containsExactly(0L, 33.3);
+
+        // The suppressed teams are named, and no number of theirs is anywhere on the page.
+        assertThat(text("suppressed-teams"))
+                .startsWith("Suppressed: commerce, platform.")
+                .contains("fewer than 5 respondents");
+        assertThat(
+                        browser
+                                .findElements(
+                                        By.cssSelector(
+                                                "table.survey-dora > tbody > tr > td:first-child"))
+                                .stream()
+                                .map(WebElement::getText))
+                .containsExactly("All respondents", "discovery");
+        assertThat(browser.findElements(By.cssSelector("table.distribution thead th")))
+                .extracting(WebElement::getText)
+                .containsOnly("Answer", "All respondents", "discovery");
+        // Free text: everyone's answers (the suppressed teams together are more than k), and
+        // discovery's apart; never a suppressed team's apart.
+        assertThat(text("free-platform_missing")).contains("commerce 0").contains("platform 1");
+        assertThat(browser.findElements(By.cssSelector(".free-text details summary")))
+                .extracting(WebElement::getText)
+                .containsExactly("discovery (5 answers)");
+        // discovery's services are not mapped in dora.yaml: its DORA cells say so.
+        assertThat(
+                        browser.findElements(
+                                By.cssSelector(
+                                        "table.survey-dora > tbody > tr:nth-child(2) .no-services")))
+                .hasSize(4);
+        assertThat(browser.findElements(By.cssSelector("table.survey-trend tbody tr")))
+                .extracting(WebElement::getText)
+                .singleElement()
+                .asString()
+                .startsWith("All respondents");
+        assertThat(browser.findElements(By.cssSelector("#exports a[data-export]")))
+                .extracting(a -> a.getDomAttribute("href"))
+                .containsExactly(
+                        "/api/v1/export/survey-results.csv?survey=" + id(survey),
+                        "/api/v1/export/survey-results.json?survey=" + id(survey));
+        fullPageScreenshot("surveys");
+
+        // A survey nobody answered yet: suppressed as a whole, with no number and no chart.
+        JsonNode unanswered = createSurvey("DORA check", "{\"commerce\":3}", "dora-quick-check");
+        open("/surveys?id=" + id(unanswered));
+        assertThat(text("enps-value")).isEqualTo("suppressed");
+        assertThat(text("survey-results"))
+                .contains("Suppressed: there are fewer than 5 respondents");
+        assertThat(browser.findElements(By.tagName("canvas"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#survey-results table"))).isEmpty();
+    }
+
+    private JsonNode createSurvey(String title, String teams) throws Exception {
+        return createSurvey(title, teams, "platform-experience");
+    }
+
+    /** Creates a survey as the admin; its answer holds the links. */
+    private JsonNode createSurvey(String title, String teams, String template) throws Exception {
+        HttpResponse<String> r =
+                send(
+                        "POST",
+                        "/api/v1/surveys",
+                        "{\"template\":\""
+                                + template
+                                + "\",\"title\":\""
+                                + title
+                                + "\",\"closes_on\":\""
+                                + LocalDate.now(ZoneOffset.UTC).plusDays(14)
+                                + "\",\"teams\":"
+                                + teams
+                                + "}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body());
+    }
+
+    private static String id(JsonNode survey) {
+        return survey.get("id").asText();
+    }
+
+    /** The n-th invitation link (a path) of a team. */
+    private static String link(JsonNode survey, String team, int n) {
+        List<JsonNode> links = new java.util.ArrayList<>();
+        survey.get("links")
+                .forEach(
+                        l -> {
+                            if (l.get("team").asText().equals(team)) {
+                                links.add(l);
+                            }
+                        });
+        return links.get(n).get("path").asText();
+    }
+
+    /** Answers through an invitation link as JSON, as a script or a kiosk would. */
+    private void answer(JsonNode survey, String team, int n, String answers) throws Exception {
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(dora.baseUrl + link(survey, team, n)))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(answers))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    /**
+     * Every question of platform-experience: the self-service Likert questions get {@code likert},
+     * the platform-satisfaction ones its mirror {@code 6 - likert}.
+     */
+    private static String platformAnswers(int nps, int likert, String text) {
+        return "{\"answers\":{\"platform_usage\":\"partly_platform\",\"self_service_no_ticket\":"
+                + likert
+                + ",\"self_service_fast\":"
+                + likert
+                + ",\"platform_docs\":"
+                + (6 - likert)
+                + ",\"platform_reliable\":"
+                + (6 - likert)
+                + ",\"tickets_per_month\":2,\"platform_nps\":"
+                + nps
+                + ",\"platform_missing\":\""
+                + text
+                + "\"}}";
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(dora.baseUrl + path))
+                        .header("Authorization", "Bearer " + RunningDora.ADMIN_TOKEN)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Picks a radio button of a question as a respondent would, by a click. */
+    private void choose(String question, String value) {
+        WebElement radio =
+                browser.findElement(By.id("in-" + question + "-" + value.replace('/', '-')));
+        browser.findElement(By.cssSelector("label[for='" + radio.getDomAttribute("id") + "']"))
+                .click();
+        assertThat(radio.isSelected()).isTrue();
+    }
+
     private void open(String path) throws InterruptedException {
         browser.get(dora.baseUrl + path);
         awaitLoads(1);
@@ -381,7 +691,7 @@ class DashboardBrowserITCase {
     }
 
     /** Picks a value of a filter-bar select as a user would: a change event follows. */
-    private void choose(String select, String value) {
+    private void select(String select, String value) {
         browser.executeScript(
                 "const s = document.getElementById(arguments[0]); s.value = arguments[1];"
                         + " s.dispatchEvent(new Event('change', {bubbles: true}));",
@@ -437,6 +747,18 @@ class DashboardBrowserITCase {
     private void screenshot(String page) throws Exception {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    private void fullPageScreenshot(String page) throws Exception {
+        Dimension before = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+        browser.manage()
+                .window()
+                .setSize(new Dimension(before.getWidth(), (int) Math.min(height + 150, 12000)));
+        Thread.sleep(300); // charts redraw on resize
+        screenshot(page);
+        browser.manage().window().setSize(before);
     }
 
     private static ChromeDriver browser() {

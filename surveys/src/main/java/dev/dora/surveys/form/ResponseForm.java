@@ -160,7 +160,8 @@ public final class ResponseForm {
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
                 + "<title>"
                 + esc(title)
-                + "</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n</head>\n"
+                + "</title>\n<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">\n"
+                + "<link rel=\"stylesheet\" href=\"/assets/style.css\">\n</head>\n"
                 + "<body class=\"survey\">\n<main>\n"
                 + main
                 + "</main>\n</body>\n</html>\n";
