@@ -430,6 +430,8 @@ class DashboardBrowserITCase {
                     .sendKeys("Preview environments for every pull request");
             assertThat(browser.findElements(By.cssSelector("form input:checked"))).hasSize(6);
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            // The answer comes once the response is durable in Kafka: wait for the next page.
+            awaitTitle("Thank you");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
             assertThat(browser.findElement(By.tagName("main")).getText())
                     .contains("Platform, this quarter")
@@ -671,6 +673,19 @@ class DashboardBrowserITCase {
     private int loads() {
         String v = browser.findElement(By.tagName("body")).getDomAttribute("data-loads");
         return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    /** Waits until the browser shows a page of this title (after a form post). */
+    private void awaitTitle(String title) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (title.equals(browser.getTitle())
+                    && !browser.findElements(By.tagName("h1")).isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no page titled " + title + "; at " + browser.getCurrentUrl());
     }
 
     /** Waits until the page has drawn its data the n-th time ({@code body[data-loads]}). */
