@@ -88,7 +88,9 @@ class DashboardBrowserITCase {
                 "Chromium or chromedriver not found in /usr/bin: install Debian's chromium and"
                         + " chromium-driver (.ci/run does) to run the browser test");
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T";
-        dora = new RunningDora(dir.resolve("data"));
+        // discovery owns acme/search, so the Surveys page shows its DORA numbers beside its
+        // survey scores; the other services belong to no team.
+        dora = new RunningDora(dir.resolve("data"), "teams:\n  discovery: [acme/search]\n");
         Timeline t = dora.timeline;
         t.send(
                 "push",
@@ -237,7 +239,7 @@ class DashboardBrowserITCase {
     void teamsTableSortsAndHasSparklines() throws Exception {
         open("/teams");
         assertThat(column(1)).containsExactly("acme/legacy", "acme/search", "acme/shop");
-        assertThat(column(2)).containsExactly("—", "—", "—");
+        assertThat(column(2)).containsExactly("—", "discovery", "—");
         assertThat(browser.findElements(By.cssSelector("table.services svg.sparkline"))).hasSize(3);
         String shopLine =
                 browser.findElements(By.cssSelector("table.services svg.sparkline"))
@@ -546,12 +548,11 @@ class DashboardBrowserITCase {
         assertThat(browser.findElements(By.cssSelector(".free-text details summary")))
                 .extracting(WebElement::getText)
                 .containsExactly("discovery (5 answers)");
-        // discovery's services are not mapped in dora.yaml: its DORA cells say so.
-        assertThat(
-                        browser.findElements(
-                                By.cssSelector(
-                                        "table.survey-dora > tbody > tr:nth-child(2) .no-services")))
-                .hasSize(4);
+        // discovery owns acme/search (dora.yaml): its DORA numbers stand beside its scores.
+        WebElement discoveryRow =
+                browser.findElement(By.cssSelector("table.survey-dora > tbody > tr:nth-child(2)"));
+        assertThat(discoveryRow.findElements(By.cssSelector(".no-services"))).isEmpty();
+        assertThat(discoveryRow.getText()).contains("/ month");
         assertThat(browser.findElements(By.cssSelector("table.survey-trend tbody tr")))
                 .extracting(WebElement::getText)
                 .singleElement()
