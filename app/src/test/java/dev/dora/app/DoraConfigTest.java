@@ -140,6 +140,25 @@ class DoraConfigTest {
     }
 
     @Test
+    void surveyGroupsHideFewerThanFiveByDefaultAndNeverFewerThanThree(@TempDir Path dir)
+            throws Exception {
+        Path yaml = dir.resolve("dora.yaml");
+        java.nio.file.Files.writeString(yaml, "port: 0\n");
+        assertThat(DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data")).surveyMinGroupSize())
+                .isEqualTo(5);
+        java.nio.file.Files.writeString(yaml, "surveys:\n  min_group_size: 8\n");
+        assertThat(DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data")).surveyMinGroupSize())
+                .isEqualTo(8);
+        java.nio.file.Files.writeString(yaml, "surveys:\n  min_group_size: 2\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DoraConfig.load(yaml, Map.of(), 0, dir.resolve("data")))
+                .isInstanceOf(DoraConfig.ConfigException.class)
+                .hasMessage(
+                        "surveys.min_group_size must be at least 3 (smaller groups cannot hide"
+                                + " who answered), got 2");
+    }
+
+    @Test
     void teamsFromTheFileInItsOrderAServiceMayBeShared(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("dora.yaml");
         Files.writeString(
