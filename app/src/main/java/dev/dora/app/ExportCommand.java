@@ -1,5 +1,8 @@
 package dev.dora.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dora.surveys.Surveys;
+import dev.dora.surveys.results.ResultsFile;
 import dev.dora.warehouse.Export;
 import dev.dora.warehouse.Period;
 import dev.dora.warehouse.Scope;
@@ -9,6 +12,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -25,10 +29,17 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "export",
         mixinStandardHelpOptions = true,
-        description = "Export deployments, changes, incidents or the weekly summary.")
+        description =
+                "Export deployments, changes, incidents, the weekly summary or a survey's"
+                        + " results.")
 final class ExportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DATASET", description = "deployments, changes, incidents or summary.")
+    @Parameters(
+            paramLabel = "DATASET",
+            description = "deployments, changes, incidents, summary or survey-results.")
     String dataset;
+
+    @Option(names = "--survey", description = "The survey, for survey-results.")
+    String survey;
 
     @Option(names = "--format", required = true, description = "csv, json or parquet.")
     String format;
@@ -57,6 +68,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dataset.equals("survey-results")) {
+            return surveyResults();
+        }
         Export.Dataset d;
         Export.Format f;
         Period period;
@@ -70,16 +84,8 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         DoraConfig cfg = options.load();
-        WarehouseConfig wc =
-                new WarehouseConfig(
-                        cfg.warehouse(),
-                        cfg.dataDir().resolve("tmp").resolve("export"),
-                        cfg.warehouseMemoryLimit(),
-                        cfg.warehouseThreads(),
-                        cfg.incidentWindow(),
-                        cfg.teams());
         Scope scope = new Scope(service, team, environment);
-        try (Warehouse warehouse = new Warehouse(wc)) {
+        try (Warehouse warehouse = new Warehouse(warehouseConfig(cfg))) {
             if (output == null) {
                 warehouse.export(d, f, period, scope, System.out);
                 System.out.flush();
@@ -91,5 +97,54 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code survey-results --survey ID}: the API's results, suppression applied. */
+    private int surveyResults() throws Exception {
+        try {
+            ResultsFile.check(format);
+            if (survey == null) {
+                throw new IllegalArgumentException("survey-results needs --survey ID");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("dora: " + e.getMessage());
+            return 2;
+        }
+        DoraConfig cfg = options.load();
+        try (Warehouse warehouse = new Warehouse(warehouseConfig(cfg))) {
+            // No publisher: this process only reads surveys and their responses.
+            Surveys surveys =
+                    new Surveys(
+                            cfg.dataDir().resolve("surveys"),
+                            warehouse,
+                            null,
+                            cfg.surveyMinGroupSize(),
+                            Clock.systemUTC());
+            if (surveys.survey(survey).isEmpty()) {
+                System.err.println("dora: no survey '" + survey + "' in " + cfg.dataDir());
+                return 2;
+            }
+            JsonNode results = surveys.results(survey);
+            if (output == null) {
+                ResultsFile.write(results, format, System.out);
+                System.out.flush();
+            } else {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(output))) {
+                    ResultsFile.write(results, format, out);
+                }
+                System.err.println("dora: wrote " + output);
+            }
+        }
+        return 0;
+    }
+
+    private static WarehouseConfig warehouseConfig(DoraConfig cfg) {
+        return new WarehouseConfig(
+                cfg.warehouse(),
+                cfg.dataDir().resolve("tmp").resolve("export"),
+                cfg.warehouseMemoryLimit(),
+                cfg.warehouseThreads(),
+                cfg.incidentWindow(),
+                cfg.teams());
     }
 }

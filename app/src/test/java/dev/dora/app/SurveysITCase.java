@@ -196,6 +196,24 @@ class SurveysITCase {
                             null);
             assertThat(MAPPER.readTree(json.body()).get("teams")).isEqualTo(r.get("teams"));
 
+            // dora export gives the same file as the API.
+            Path file = dir.resolve("results.csv");
+            int code =
+                    new picocli.CommandLine(new DoraCommand())
+                            .execute(
+                                    "export",
+                                    "survey-results",
+                                    "--survey",
+                                    id,
+                                    "--format",
+                                    "csv",
+                                    "--data",
+                                    dir.resolve("data").toString(),
+                                    "-o",
+                                    file.toString());
+            assertThat(code).isZero();
+            assertThat(Files.readString(file)).isEqualTo(csv.body());
+
             // Closed: an unused link is refused with 410, on the form too.
             assertThat(
                             send(

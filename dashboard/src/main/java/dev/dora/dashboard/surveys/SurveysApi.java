@@ -8,14 +8,11 @@ import dev.dora.dashboard.ApiException;
 import dev.dora.surveys.Survey;
 import dev.dora.surveys.SurveyJson;
 import dev.dora.surveys.Surveys;
-import dev.dora.surveys.results.ResultsCsv;
+import dev.dora.surveys.results.ResultsFile;
 import dev.dora.surveys.template.Template;
 import dev.dora.surveys.template.TemplateException;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -142,21 +139,16 @@ public final class SurveysApi {
         if (id == null || id.isBlank()) {
             throw new ApiException(400, "survey=<id> is required for survey-results");
         }
+        try {
+            ResultsFile.check(format);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(404, e.getMessage());
+        }
         ObjectNode results = surveys.results(found(id).id());
         String file = "dora-survey-results-" + id + "." + format;
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        switch (format) {
-            case "csv" -> {
-                ctx.contentType("text/csv; charset=utf-8");
-                Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-                ResultsCsv.write(results, w);
-                w.flush();
-            }
-            case "json" -> json(ctx, 200, results);
-            default ->
-                    throw new ApiException(
-                            404, "survey-results is exported as csv or json, not " + format);
-        }
+        ctx.contentType(ResultsFile.mediaType(format));
+        ResultsFile.write(results, format, ctx.outputStream());
     }
 
     private Survey survey(Context ctx) {
