@@ -136,9 +136,17 @@ final class EmbeddedRuntime implements AutoCloseable {
 
     /** The query layer's settings from the configuration (also used by compact). */
     static WarehouseConfig warehouseConfig(DoraConfig config) {
+        return warehouseConfig(config, "duckdb");
+    }
+
+    /**
+     * The same, with DuckDB's scratch files in {@code <data>/tmp/<scratch>}: a command that runs
+     * beside {@code dora up} (export) must not share its database file.
+     */
+    static WarehouseConfig warehouseConfig(DoraConfig config, String scratch) {
         return new WarehouseConfig(
                 config.warehouse(),
-                config.dataDir().resolve("tmp").resolve("duckdb"),
+                config.dataDir().resolve("tmp").resolve(scratch),
                 config.warehouseMemoryLimit(),
                 config.warehouseThreads(),
                 config.incidentWindow(),

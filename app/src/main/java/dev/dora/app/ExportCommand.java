@@ -7,7 +7,6 @@ import dev.dora.warehouse.Export;
 import dev.dora.warehouse.Period;
 import dev.dora.warehouse.Scope;
 import dev.dora.warehouse.Warehouse;
-import dev.dora.warehouse.WarehouseConfig;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -85,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         DoraConfig cfg = options.load();
         Scope scope = new Scope(service, team, environment);
-        try (Warehouse warehouse = new Warehouse(warehouseConfig(cfg))) {
+        try (Warehouse warehouse = new Warehouse(EmbeddedRuntime.warehouseConfig(cfg, "export"))) {
             if (output == null) {
                 warehouse.export(d, f, period, scope, System.out);
                 System.out.flush();
@@ -111,7 +110,7 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         DoraConfig cfg = options.load();
-        try (Warehouse warehouse = new Warehouse(warehouseConfig(cfg))) {
+        try (Warehouse warehouse = new Warehouse(EmbeddedRuntime.warehouseConfig(cfg, "export"))) {
             // No publisher: this process only reads surveys and their responses.
             Surveys surveys =
                     new Surveys(
@@ -136,15 +135,5 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static WarehouseConfig warehouseConfig(DoraConfig cfg) {
-        return new WarehouseConfig(
-                cfg.warehouse(),
-                cfg.dataDir().resolve("tmp").resolve("export"),
-                cfg.warehouseMemoryLimit(),
-                cfg.warehouseThreads(),
-                cfg.incidentWindow(),
-                cfg.teams());
     }
 }
