@@ -184,16 +184,24 @@ final class Backfill {
                 }
                 Path target = staging.resolve(t.name());
                 Files.createDirectories(target);
+                // Survey answers keep no envelope id; their envelope's receipt time is the
+                // survey's opening time, which they do keep.
+                String earlier =
+                        t == Tables.SURVEY_RESPONSES
+                                ? "survey_opened_at < DATE '" + from + "'"
+                                : "event_id IN (SELECT event_id FROM read_parquet("
+                                        + archive
+                                        + ") WHERE received_at < DATE '"
+                                        + from
+                                        + "')";
                 s.execute(
                         "COPY (SELECT * FROM read_parquet('"
                                 + sql(old)
                                 + "/*/*.parquet', hive_partitioning = true,"
                                 + " hive_types = {'date': DATE}, union_by_name = true)"
-                                + " WHERE event_id IN (SELECT event_id FROM read_parquet("
-                                + archive
-                                + ") WHERE received_at < DATE '"
-                                + from
-                                + "')) TO '"
+                                + " WHERE "
+                                + earlier
+                                + ") TO '"
                                 + sql(target)
                                 + "' (FORMAT parquet, PARTITION_BY (date),"
                                 + " FILENAME_PATTERN 'kept-{i}', OVERWRITE_OR_IGNORE)");

@@ -37,6 +37,7 @@ class BackfillITCase {
     void rebuiltTablesGiveTheSameAnswers() throws Exception {
         Path data = tmp.resolve("data");
         Map<String, JsonNode> before = new java.util.LinkedHashMap<>();
+        String surveyResults;
         try (RunningDora dora = new RunningDora(data)) {
             for (DoraTimelineITCase.Delivery d : DoraTimelineITCase.timeline()) {
                 d.send(dora);
@@ -45,6 +46,35 @@ class BackfillITCase {
             for (String p : PATHS) {
                 before.put(p, dora.get(p));
             }
+            // Survey responses are rebuilt from the archive too.
+            JsonNode survey =
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(
+                                    dora.post(
+                                                    "/api/v1/surveys",
+                                                    "{\"template\":\"devex-quarterly\",\"title\":\"Q\","
+                                                            + "\"closes_on\":\""
+                                                            + LocalDate.now(ZoneOffset.UTC)
+                                                                    .plusDays(7)
+                                                            + "\",\"teams\":{\"commerce\":5}}",
+                                                    true)
+                                            .body());
+            for (int i = 0; i < 5; i++) {
+                assertThat(
+                                dora.post(
+                                                survey.at("/links/" + i + "/path").asText(),
+                                                "{\"answers\":{\"enps\":" + (6 + i) + "}}",
+                                                false)
+                                        .statusCode())
+                        .isEqualTo(201);
+            }
+            surveyResults = "/api/v1/surveys/" + survey.get("id").asText() + "/results";
+            before.put(
+                    surveyResults,
+                    dora.await(
+                            surveyResults,
+                            j -> j.at("/participation/respondents").asInt() == 5,
+                            Duration.ofSeconds(60)));
             // A running pipeline holds the data directory: no backfill beside it.
             assertThatThrownBy(() -> Backfill.run(config(data), null, System.out))
                     .isInstanceOf(IllegalStateException.class)
@@ -58,19 +88,26 @@ class BackfillITCase {
                 Backfill.run(
                         config(data), LocalDate.now(ZoneOffset.UTC), new PrintStream(progress));
 
-        assertThat(all).isEqualTo(DoraTimelineITCase.timeline().size());
+        // From tomorrow: nothing to process; every fact, survey answers included, is kept.
+        long tomorrow =
+                Backfill.run(
+                        config(data),
+                        LocalDate.now(ZoneOffset.UTC).plusDays(1),
+                        new PrintStream(progress));
+
+        assertThat(all).isEqualTo(DoraTimelineITCase.timeline().size() + 5);
         assertThat(today).isEqualTo(all);
+        assertThat(tomorrow).isZero();
         // The tables were really rewritten: none of the old fact files is left.
         assertThat(parquetFiles(data.resolve("warehouse/deployments")))
                 .isNotEmpty()
                 .doesNotContainAnyElementsOf(factFilesBefore);
         assertThat(progress.toString(StandardCharsets.UTF_8))
-                .contains("27/27 envelopes (100%)")
+                .contains("32/32 envelopes (100%)")
                 .contains("backfill: done");
         try (RunningDora dora = new RunningDora(data)) {
-            for (String p : PATHS) {
-                JsonNode expected = before.get(p);
-                dora.await(p, expected::equals, Duration.ofSeconds(30));
+            for (var e : before.entrySet()) {
+                dora.await(e.getKey(), e.getValue()::equals, Duration.ofSeconds(30));
             }
         }
     }

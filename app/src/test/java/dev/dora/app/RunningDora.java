@@ -67,6 +67,19 @@ final class RunningDora implements AutoCloseable {
         return MAPPER.readTree(r.body());
     }
 
+    /** POSTs JSON, with the admin token when {@code admin}; returns the answer as it is. */
+    HttpResponse<String> post(String path, String json, boolean admin)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (admin) {
+            b.header("Authorization", "Bearer " + ADMIN_TOKEN);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Polls until the answer satisfies the condition (the pipeline is asynchronous). */
     JsonNode await(String path, Predicate<JsonNode> condition, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
