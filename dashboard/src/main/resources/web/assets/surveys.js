@@ -4,6 +4,7 @@
 // the free-text answers. A group the API marks suppressed (fewer than k respondents, or hidden so
 // that it cannot be recovered by subtraction) is named and shows no number at all.
 // The filter bar is for the DORA pages: a survey has its own period and its own teams.
+// An admin also gets the New survey form and the Close survey button (survey-admin.js).
 (function () {
   'use strict';
   const D = window.Dora, el = D.el;
@@ -252,7 +253,7 @@
       el('p', { class: 'muted', id: 'survey-meta' }, el('code', { text: s.template }), ' · ',
         el('span', { class: 'survey-status status-' + s.status, text: s.status }),
         ' · opened ' + day(s.created_at) + ' · ' + (s.status === 'open' ? 'closes on ' : 'closed, last day ') + s.closes_on),
-      exports, tiles(r)];
+      window.SurveyAdmin.closeControl(s, reload), exports, tiles(r)];
     if (r.overall.suppressed) {
       parts.push(suppressedNote(r.k, null));
     } else {
@@ -267,12 +268,17 @@
         ...freeText(r, shown));
     }
     const panel = document.getElementById('survey-results');
-    panel.replaceChildren(...parts);
+    panel.replaceChildren(...parts.filter(p => p)); // null: a part this survey does not have
     if (!r.overall.suppressed) { dimensionChart(r, shown); enpsChart(r); }
     D.status(D.plural(r.participation.respondents, 'respondent') + ' of ' + r.participation.invited + ' invited · k = ' + r.k);
   }
 
-  D.start(async () => {
+  /** Draws the current view again: D.start reloads on popstate. */
+  function reload() { window.dispatchEvent(new PopStateEvent('popstate')); }
+
+  // survey-admin.js comes after this script in the page; every deferred script has run once the
+  // document's DOMContentLoaded fires.
+  document.addEventListener('DOMContentLoaded', () => D.start(async () => {
     const id = new URLSearchParams(window.location.search).get('id');
     document.getElementById('survey-list').hidden = !!id;
     document.getElementById('survey-results').hidden = !id;
@@ -282,8 +288,9 @@
       const body = await D.get('/api/v1/surveys');
       document.getElementById('surveys-table').replaceChildren(body.surveys.length ? list(body.surveys)
         : el('p', { class: 'muted', text: 'No survey yet.' }));
+      await window.SurveyAdmin.newSurveyForm(body.surveys, reload);
       D.status(D.plural(body.surveys.length, 'survey'));
     }
     return null;
-  });
+  }));
 })();

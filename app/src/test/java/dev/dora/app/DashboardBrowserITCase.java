@@ -48,8 +48,10 @@ import org.openqa.selenium.print.PrintOptions;
  * .ci/run} installs), over one embedded stack and one browser: sign in, then the overview's tiles
  * and charts, the filter bar (URL and data follow it), the sortable teams table with sparklines, a
  * deployment's drill-down, incidents with their deployment, data quality, and the report (also
- * printed to PDF), a survey's response form (also at a phone's width) and the Surveys page with a
- * suppressed team. Saves {@code target/screenshots/<page>.png}; no page may log a console error.
+ * printed to PDF), a survey's response form (also at a phone's width), the Surveys page with a
+ * suppressed team, an admin creating a survey on it (links shown once, per team) and closing it,
+ * and a viewer who sees none of the admin controls or exports. Saves {@code
+ * target/screenshots/<page>.png}; no page may log a console error.
  *
  * <p>The timeline, all yesterday: acme/shop pushes a (08:00) and b (09:00) and deploys b at 12:00;
  * INC-1 (13:00-13:45) is attributed to it by window. acme/search deploys a sha no push announced at
@@ -433,8 +435,7 @@ class DashboardBrowserITCase {
             assertThat(browser.findElements(By.cssSelector("form input:checked"))).hasSize(6);
             browser.findElement(By.cssSelector("form button[type=submit]")).click();
             // The answer comes once the response is durable in Kafka: wait for the next page.
-            awaitTitle("Thank you");
-            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+            awaitHeading("Thank you");
             assertThat(browser.findElement(By.tagName("main")).getText())
                     .contains("Platform, this quarter")
                     .contains("cannot be used again");
@@ -575,6 +576,173 @@ class DashboardBrowserITCase {
         assertThat(browser.findElements(By.cssSelector("#survey-results table"))).isEmpty();
     }
 
+    @Test
+    @Order(11)
+    void anAdminCreatesASurveyOnThePageHandsOutALinkAndClosesIt() throws Exception {
+        open("/surveys");
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-can-admin"))
+                .isEqualTo("true");
+        assertThat(browser.findElement(By.id("new-closes-on")).getDomProperty("value"))
+                .isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(14).toString());
+        assertThat(browser.findElements(By.cssSelector("#new-template option")))
+                .extracting(o -> o.getDomAttribute("value"))
+                .contains("platform-experience", "dora-quick-check", "devex-quarterly");
+        // Earlier surveys' teams are suggested.
+        assertThat(browser.findElements(By.cssSelector("#team-suggestions option")))
+                .extracting(o -> o.getDomAttribute("value"))
+                .contains("commerce", "discovery", "platform");
+        select("new-template", "dora-quick-check");
+        assertThat(text("new-template-description"))
+                .startsWith("dora-quick-check (built in): Five questions");
+        browser.findElement(By.id("new-title")).sendKeys("Delivery, from the page");
+        teamRow(1, "commerce", "2");
+        browser.findElement(By.id("add-team")).click();
+        teamRow(2, "platform", "20000");
+
+        // The API's refusal is shown beside the form, in its own words.
+        browser.findElement(By.id("create-survey")).click();
+        awaitText("new-survey-error");
+        assertThat(text("new-survey-error"))
+                .isEqualTo("at most 10000 invitations per survey, asked 20002");
+        assertThat(browser.findElement(By.id("new-survey-links")).isDisplayed()).isFalse();
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("400"));
+
+        WebElement count =
+                browser.findElement(By.cssSelector("#new-teams tr:nth-child(2) .team-count"));
+        count.clear();
+        count.sendKeys("3");
+        browser.findElement(By.id("create-survey")).click();
+        awaitLoads(2); // the list reloads with the new survey
+        assertThat(browser.findElement(By.id("new-survey-error")).isDisplayed()).isFalse();
+        assertThat(text("links-once"))
+                .startsWith("These links are shown only this once.")
+                .contains("keep no record of who got which");
+        List<WebElement> boxes = browser.findElements(By.cssSelector("#new-survey-links textarea"));
+        assertThat(boxes)
+                .extracting(b -> b.getDomAttribute("data-team"))
+                .containsExactly("commerce", "platform");
+        assertThat(boxes).allSatisfy(b -> assertThat(b.getDomAttribute("readonly")).isNotNull());
+        List<String> commerceLinks = lines(boxes.get(0));
+        List<String> platformLinks = lines(boxes.get(1));
+        assertThat(commerceLinks).hasSize(2);
+        assertThat(platformLinks).hasSize(3);
+        assertThat(commerceLinks).doesNotContainAnyElementsOf(platformLinks);
+        assertThat(platformLinks).allSatisfy(l -> assertThat(l).startsWith(dora.baseUrl + "/s/"));
+        assertThat(browser.findElements(By.cssSelector("button.copy-links")))
+                .extracting(WebElement::getText)
+                .containsExactly("Copy all links for commerce", "Copy all links for platform");
+        // Copying: to the clipboard where the page may write it, else the links are selected.
+        browser.executeCdpCommand(
+                "Browser.grantPermissions",
+                java.util.Map.of(
+                        "origin",
+                        dora.baseUrl,
+                        "permissions",
+                        List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        browser.findElement(By.cssSelector("button.copy-links[data-team='platform']")).click();
+        awaitText("new-survey-links", "article:nth-child(2) .copy-note");
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#new-survey-links article:nth-child(2) .copy-note"))
+                                .getText())
+                .isEqualTo("Copied 3 links.");
+        assertThat(browser.executeAsyncScript("navigator.clipboard.readText().then(arguments[0]);"))
+                .isEqualTo(String.join("\n", platformLinks));
+        browser.executeScript("Object.defineProperty(navigator, 'clipboard', {value: undefined});");
+        browser.findElement(By.cssSelector("button.copy-links[data-team='commerce']")).click();
+        assertThat(
+                        browser.findElement(
+                                        By.cssSelector(
+                                                "#new-survey-links article:nth-child(1) .copy-note"))
+                                .getText())
+                .isEqualTo("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
+        assertThat(
+                        browser.executeScript(
+                                "const b = document.activeElement;"
+                                        + " return b.value.slice(b.selectionStart, b.selectionEnd);"))
+                .isEqualTo(String.join("\n", commerceLinks));
+        // The form starts over, and the new survey heads the list.
+        assertThat(browser.findElement(By.id("new-title")).getDomProperty("value")).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#new-teams tbody tr"))).hasSize(1);
+        WebElement created =
+                browser.findElements(By.cssSelector("table.surveys a.survey-link")).get(0);
+        assertThat(created.getText()).isEqualTo("Delivery, from the page");
+        String results = created.getDomAttribute("href");
+        fullPageScreenshot("survey-new");
+
+        browser.get(platformLinks.get(0));
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("Delivery, from the page");
+        choose("lead_time", "less_than_one_day");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitHeading("Thank you");
+
+        open(results);
+        browser.findElement(By.id("close-survey-button")).click();
+        assertThat(text("close-survey-question"))
+                .contains("Close “Delivery, from the page” now")
+                .contains("cannot be reopened");
+        browser.findElement(By.id("close-survey-cancel")).click();
+        assertThat(browser.findElements(By.id("close-survey-question"))).isEmpty();
+        browser.findElement(By.id("close-survey-button")).click();
+        browser.findElement(By.id("close-survey-confirm")).click();
+        awaitLoads(2);
+        assertThat(browser.findElement(By.cssSelector("#survey-meta .survey-status")).getText())
+                .isEqualTo("closed");
+        assertThat(browser.findElements(By.id("close-survey"))).isEmpty();
+
+        // The unused links stop working at once.
+        HttpResponse<String> closed =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(commerceLinks.get(0))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(closed.statusCode()).isEqualTo(410);
+        browser.get(commerceLinks.get(0));
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText())
+                .startsWith("this survey is closed");
+        assertThat(browser.findElements(By.tagName("form"))).isEmpty();
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("410"));
+    }
+
+    @Test
+    @Order(12)
+    void aViewerSeesNoSurveyAdminControlsAndNoExports() throws Exception {
+        HttpResponse<String> r =
+                send("POST", "/api/v1/tokens", "{\"role\":\"viewer\",\"name\":\"browser\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        signInAs(JSON.readTree(r.body()).get("token").asText());
+        try {
+            open("/surveys");
+            assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-can-admin"))
+                    .isEqualTo("false");
+            assertThat(browser.findElements(By.cssSelector("table.surveys a.survey-link")))
+                    .isNotEmpty();
+            assertThat(browser.findElements(By.id("survey-new"))).isEmpty();
+            assertThat(browser.findElements(By.tagName("form")))
+                    .extracting(f -> f.getDomAttribute("id"))
+                    .containsOnly("filters", null); // the filter bar and sign-out only
+
+            open("/surveys?id=" + id(survey));
+            assertThat(text("survey-meta")).contains("open");
+            assertThat(browser.findElements(By.id("close-survey"))).isEmpty();
+            assertThat(browser.findElements(By.tagName("button")))
+                    .extracting(WebElement::getText)
+                    .doesNotContain("Close survey…");
+            assertThat(browser.findElement(By.id("exports")).isDisplayed()).isFalse();
+            assertThat(browser.findElements(By.cssSelector("a[data-export]")))
+                    .noneMatch(WebElement::isDisplayed);
+        } finally {
+            signInAs(RunningDora.ADMIN_TOKEN);
+        }
+    }
+
     private JsonNode createSurvey(String title, String teams) throws Exception {
         return createSurvey(title, teams, "platform-experience");
     }
@@ -657,6 +825,64 @@ class DashboardBrowserITCase {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Signs out, then in with another token, as a person would on the sign-in page. */
+    private void signInAs(String token) throws InterruptedException {
+        open("/");
+        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        awaitUrl(true);
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitUrl(false);
+        open("/");
+    }
+
+    /** Waits until the browser is (or is no longer) on the sign-in page after a form's submit. */
+    private void awaitUrl(boolean signIn) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (browser.getCurrentUrl().endsWith("/sign-in") != signIn
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(browser.getCurrentUrl().endsWith("/sign-in")).isEqualTo(signIn);
+    }
+
+    /** Fills the n-th row of the New survey form's team table. */
+    private void teamRow(int n, String team, String invitations) {
+        String row = "#new-teams tbody tr:nth-child(" + n + ") ";
+        browser.findElement(By.cssSelector(row + ".team-name")).sendKeys(team);
+        browser.findElement(By.cssSelector(row + ".team-count")).sendKeys(invitations);
+    }
+
+    private static List<String> lines(WebElement textarea) {
+        return List.of(textarea.getDomProperty("value").split("\n"));
+    }
+
+    /** Waits for the page after a form's submission: its heading. */
+    private void awaitHeading(String h1) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (browser.findElement(By.tagName("h1")).getText().equals(h1)) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
+                // the old page is going away
+            }
+            Thread.sleep(50);
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(h1);
+    }
+
+    /** Waits until an element (or one inside it) has text: the answer of a click arrived. */
+    private void awaitText(String id, String... inside) throws InterruptedException {
+        By by = inside.length == 0 ? By.id(id) : By.cssSelector("#" + id + " " + inside[0]);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (browser.findElement(by).getText().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     /** Picks a radio button of a question as a respondent would, by a click. */
     private void choose(String question, String value) {
         WebElement radio =
@@ -674,19 +900,6 @@ class DashboardBrowserITCase {
     private int loads() {
         String v = browser.findElement(By.tagName("body")).getDomAttribute("data-loads");
         return v == null ? 0 : Integer.parseInt(v);
-    }
-
-    /** Waits until the browser shows a page of this title (after a form post). */
-    private void awaitTitle(String title) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (title.equals(browser.getTitle())
-                    && !browser.findElements(By.tagName("h1")).isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no page titled " + title + "; at " + browser.getCurrentUrl());
     }
 
     /** Waits until the page has drawn its data the n-th time ({@code body[data-loads]}). */
@@ -739,7 +952,9 @@ class DashboardBrowserITCase {
         return browser
                 .findElements(
                         By.cssSelector(
-                                "main table:not(.changes) > tbody > tr > td:nth-child(" + n + ")"))
+                                "main table:not(.changes):not(.new-teams) > tbody > tr > td:nth-child("
+                                        + n
+                                        + ")"))
                 .stream()
                 .map(WebElement::getText)
                 .toList();

@@ -5,6 +5,7 @@ import static dev.dora.dashboard.auth.Role.EXPORTER;
 import static dev.dora.dashboard.auth.Role.VIEWER;
 
 import dev.dora.dashboard.auth.Auth;
+import dev.dora.dashboard.auth.Role;
 import dev.dora.dashboard.auth.TokenStore;
 import dev.dora.dashboard.surveys.SurveyForm;
 import dev.dora.dashboard.surveys.SurveysApi;
@@ -127,10 +128,13 @@ public final class DashboardRoutes {
                 (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     }
 
-    /** A page; its export links show only to a caller who may export. */
+    /**
+     * A page; its export links show only to a caller who may export, and its admin controls (create
+     * and close surveys) only to an admin.
+     */
     private void page(Context ctx, String name) {
-        boolean canExport = auth.caller(ctx).map(c -> c.role().includes(EXPORTER)).orElse(false);
-        ctx.html(pages.page(name, canExport));
+        Role role = auth.caller(ctx).map(Auth.Caller::role).orElse(VIEWER);
+        ctx.html(pages.page(name, role.includes(EXPORTER), role.includes(ADMIN)));
     }
 
     private void signIn(Context ctx) {

@@ -62,8 +62,14 @@ final class Pages {
         return name.equals("index") ? "/" : "/" + name;
     }
 
-    String page(String name, boolean canExport) {
-        return pages.get(name).replace("{{can_export}}", Boolean.toString(canExport));
+    /**
+     * A page for one caller: {@code canExport} and {@code canAdmin} only decide which controls the
+     * page draws; the API checks the role again on every call.
+     */
+    String page(String name, boolean canExport, boolean canAdmin) {
+        return pages.get(name)
+                .replace("{{can_export}}", Boolean.toString(canExport))
+                .replace("{{can_admin}}", Boolean.toString(canAdmin));
     }
 
     String signIn(String message) {
