@@ -33,6 +33,13 @@ public final class DoraCommand implements Runnable {
                                 .println("dora: configuration error: " + e.getMessage());
                         return 2;
                     }
+                    if (e instanceof dev.dora.surveys.template.TemplateException) {
+                        // A custom template in <data>/surveys/templates/ that cannot be read.
+                        commandLine
+                                .getErr()
+                                .println("dora: survey template error: " + e.getMessage());
+                        return 2;
+                    }
                     throw e;
                 });
         int code = cli.execute(args);
