@@ -51,10 +51,22 @@ public final class Templates {
             Files.createDirectories(customDirectory);
             try (Stream<Path> files = Files.list(customDirectory)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                    Template template =
-                            TemplateParser.parse(
-                                    Files.readString(f), f.getFileName().toString(), false);
-                    t.putCustom(template, f.getFileName().toString());
+                    try {
+                        Template template =
+                                TemplateParser.parse(
+                                        Files.readString(f), f.getFileName().toString(), false);
+                        t.putCustom(template, f.getFileName().toString());
+                    } catch (TemplateException e) {
+                        // Name the file, whatever the parser could name (it may not know the id).
+                        String name = f.getFileName().toString();
+                        String m = e.getMessage();
+                        throw new TemplateException(
+                                f
+                                        + ": "
+                                        + (m.startsWith(name + ": ")
+                                                ? m.substring(name.length() + 2)
+                                                : m));
+                    }
                 }
             }
         } catch (IOException e) {

@@ -160,7 +160,10 @@ class TemplateParserTest {
                         "template: id 'devex-quarterly' is a built-in template; choose another");
         Files.writeString(dir.resolve("broken.yaml"), VALID.replace("type: nps", "type: stars"));
         assertThatThrownBy(() -> Templates.load(dir))
-                .hasMessageStartingWith(
-                        "template 'team-health', question 2 ('enps'): unknown type 'stars'");
+                .hasMessage(
+                        dir.resolve("broken.yaml")
+                                + ": template 'team-health', question 2 ('enps'): unknown type"
+                                + " 'stars'; expected one of likert5, nps, single_choice, number,"
+                                + " free_text");
     }
 }
