@@ -117,7 +117,8 @@ final class Backfill {
                         all.pullRequests(),
                         all.branchCommits(),
                         all.incidents(),
-                        all.surveyResponses());
+                        all.surveyResponses(),
+                        all.catalogServices());
         PROCESSED.set(0);
         DataGeneratorSource<RawEnvelope> archive =
                 new DataGeneratorSource<>(

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             BackfillCommand.class,
             ExportCommand.class,
             TokenCommand.class,
-            CompactCommand.class
+            CompactCommand.class,
+            ImportCommand.class
         })
 public final class DoraCommand implements Runnable {
 

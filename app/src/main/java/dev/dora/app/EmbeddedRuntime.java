@@ -208,6 +208,7 @@ final class EmbeddedRuntime implements AutoCloseable {
                                 : BenchmarkTables.builtIn().withFile(config.benchmarkFile()),
                         surveys,
                         Clock.systemUTC());
+        dashboard.withCatalogImports(publisher::publish, Clock.systemUTC());
         return Javalin.create(
                 cfg -> {
                     cfg.startup.showJavalinBanner = false;

@@ -7,6 +7,7 @@ import static dev.dora.dashboard.auth.Role.VIEWER;
 import dev.dora.dashboard.auth.Auth;
 import dev.dora.dashboard.auth.Role;
 import dev.dora.dashboard.auth.TokenStore;
+import dev.dora.dashboard.catalog.CatalogApi;
 import dev.dora.dashboard.surveys.SurveyForm;
 import dev.dora.dashboard.surveys.SurveysApi;
 import dev.dora.surveys.SurveyException;
@@ -36,6 +37,8 @@ public final class DashboardRoutes {
     private final Pages pages = new Pages();
     private final SurveysApi surveys; // null: this server runs no surveys
     private final SurveyForm surveyForm;
+    private CatalogApi catalog; // null: this server takes no catalog imports
+    private final Warehouse warehouse;
 
     public DashboardRoutes(DashboardConfig config, Warehouse warehouse, Clock clock) {
         this(config, warehouse, BenchmarkTables.builtIn(), clock);
@@ -62,6 +65,7 @@ public final class DashboardRoutes {
                         config.sessionLifetime(),
                         config.secureCookies(),
                         clock);
+        this.warehouse = warehouse;
         this.dora = new DoraApi(warehouse, benchmarks, clock);
         Filters filters = new Filters(clock);
         Breakdowns breakdowns = new Breakdowns(warehouse);
@@ -72,6 +76,20 @@ public final class DashboardRoutes {
         this.surveyForm = surveys == null ? null : new SurveyForm(surveys);
         this.exports = new ExportApi(warehouse, filters, this.surveys);
         this.tokens = new TokensApi(auth.tokens());
+    }
+
+    /**
+     * Takes catalog imports ({@code POST /api/v1/catalog}), publishing each through {@code
+     * publisher} (durable once its future completes).
+     */
+    public DashboardRoutes withCatalogImports(
+            java.util.function.Function<
+                            dev.dora.events.RawEnvelope,
+                            java.util.concurrent.CompletableFuture<Void>>
+                    publisher,
+            Clock clock) {
+        this.catalog = new CatalogApi(publisher, warehouse, clock);
+        return this;
     }
 
     public void addTo(JavalinConfig cfg) {
@@ -113,6 +131,10 @@ public final class DashboardRoutes {
             // The invitation link is its own credential: public, like the webhooks.
             cfg.routes.get("/s/{token}", surveyForm::show);
             cfg.routes.post("/s/{token}", surveyForm::submit);
+        }
+        if (catalog != null) {
+            cfg.routes.post("/api/v1/catalog", catalog::importCatalog, ADMIN);
+            cfg.routes.get("/api/v1/catalog", catalog::current, VIEWER);
         }
         for (String page : Pages.NAMES) {
             cfg.routes.get(Pages.path(page), ctx -> page(ctx, page), VIEWER);

@@ -2,8 +2,10 @@ package dev.dora.jobs;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.jobs.catalog.CatalogRows;
 import dev.dora.jobs.dedupe.FirstDeliveryOnly;
 import dev.dora.jobs.facts.BranchCommitRow;
+import dev.dora.jobs.facts.CatalogServiceRow;
 import dev.dora.jobs.facts.ChangeRow;
 import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
@@ -41,7 +43,8 @@ public final class DoraJob {
             Sink<PullRequestRow> pullRequests,
             Sink<BranchCommitRow> branchCommits,
             Sink<IncidentRow> incidents,
-            Sink<SurveyResponseRow> surveyResponses) {}
+            Sink<SurveyResponseRow> surveyResponses,
+            Sink<CatalogServiceRow> catalogServices) {}
 
     /**
      * The envelope as a POJO of known field types. Left to type extraction, the headers map would
@@ -108,6 +111,21 @@ public final class DoraJob {
                     .sinkTo(sinks.eventsRaw())
                     .uid("events-raw-sink")
                     .name("events_raw");
+        }
+
+        if (sinks.catalogServices() != null) {
+            // The catalog is no event of a service: its rows come from the envelope itself.
+            envelopes
+                    .flatMap(
+                            (RawEnvelope e,
+                                    org.apache.flink.util.Collector<CatalogServiceRow> out) ->
+                                    CatalogRows.rows(e).forEach(out::collect))
+                    .returns(TypeInformation.of(CatalogServiceRow.class))
+                    .uid("to-catalog_services")
+                    .name("to catalog_services")
+                    .sinkTo(sinks.catalogServices())
+                    .uid("catalog_services-sink")
+                    .name("catalog_services");
         }
 
         SingleOutputStreamOperator<CanonicalEvent> events =

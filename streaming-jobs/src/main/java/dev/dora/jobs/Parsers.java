@@ -2,8 +2,10 @@ package dev.dora.jobs;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.events.catalog.CatalogImport;
 import dev.dora.events.survey.SurveyResponseEvent;
 import dev.dora.jobs.bitbucket.BitbucketParser;
+import dev.dora.jobs.catalog.CatalogRows;
 import dev.dora.jobs.cdevents.CdEventsParser;
 import dev.dora.jobs.circleci.CircleCiParser;
 import dev.dora.jobs.generic.GenericParser;
@@ -39,6 +41,10 @@ public final class Parsers {
             case "cdevents" -> CdEventsParser.parse(envelope, settings);
             case "generic" -> GenericParser.parse(envelope, settings);
             case SurveyResponseEvent.SOURCE -> SurveyResponseParser.parse(envelope);
+            case CatalogImport.SOURCE -> {
+                CatalogRows.check(envelope); // rows are written from the envelope (DoraJob)
+                yield List.of();
+            }
             case EnvelopeDeserializer.INVALID_SOURCE ->
                     throw new UnparseableEventException(
                             envelope.headers().get(EnvelopeDeserializer.DECODE_ERROR_HEADER));

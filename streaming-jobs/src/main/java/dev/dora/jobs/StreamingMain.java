@@ -4,6 +4,7 @@ import dev.dora.events.RawEnvelope;
 import dev.dora.events.Topics;
 import dev.dora.events.tables.Tables;
 import dev.dora.jobs.facts.BranchCommitRow;
+import dev.dora.jobs.facts.CatalogServiceRow;
 import dev.dora.jobs.facts.ChangeRow;
 import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
@@ -61,7 +62,8 @@ public final class StreamingMain {
                 ParquetTableSink.create(w, Tables.PULL_REQUESTS, PullRequestRow.class),
                 ParquetTableSink.create(w, Tables.BRANCH_COMMITS, BranchCommitRow.class),
                 ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class),
-                ParquetTableSink.create(w, Tables.SURVEY_RESPONSES, SurveyResponseRow.class));
+                ParquetTableSink.create(w, Tables.SURVEY_RESPONSES, SurveyResponseRow.class),
+                ParquetTableSink.create(w, Tables.CATALOG_SERVICES, CatalogServiceRow.class));
     }
 
     public static void main(String[] args) throws Exception {

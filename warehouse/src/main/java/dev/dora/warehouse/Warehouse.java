@@ -291,6 +291,16 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
+    /** The catalog as it stands: the latest version of each service (catalog_current.sql). */
+    public synchronized List<Map<String, Object>> catalog() {
+        refreshView(Tables.CATALOG_SERVICES);
+        try {
+            return records("catalog_current");
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Incidents opened in the period and scope, newest first, with their attribution. */
     public synchronized List<Map<String, Object>> incidents(Period period, Scope scope) {
         refreshViews();

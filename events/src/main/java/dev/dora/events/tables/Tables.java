@@ -250,6 +250,51 @@ public final class Tables {
                     List.of("response_id", "question_id"),
                     null);
 
+    public static final TableSchema CATALOG_SERVICES =
+            new TableSchema(
+                    "catalog_services",
+                    "The service catalog: one row per service per import (Backstage"
+                            + " catalog-info.yaml). A service's row is in force from its import until"
+                            + " the next import that names it, so history keeps the mapping it had.",
+                    List.of(
+                            required("import_id", STRING, "random id of the import"),
+                            required("imported_at", TIMESTAMP, "when the import was taken (UTC)"),
+                            required("service", STRING, "metadata.name"),
+                            required("team", STRING, "spec.owner without kind and namespace"),
+                            optional("system", STRING, "spec.system"),
+                            optional("lifecycle", STRING, "spec.lifecycle"),
+                            optional(
+                                    "source_template",
+                                    STRING,
+                                    "annotation backstage.io/source-template: the golden-path"
+                                            + " template it was created from"),
+                            optional(
+                                    "github_repos",
+                                    STRING,
+                                    "annotation github.com/project-slug, comma-separated"),
+                            optional(
+                                    "gitlab_projects",
+                                    STRING,
+                                    "annotation gitlab.com/project-slug, comma-separated"),
+                            optional(
+                                    "path_prefixes",
+                                    STRING,
+                                    "annotation dora.dev/path-prefixes (monorepos), comma-separated"),
+                            optional(
+                                    "pagerduty_services",
+                                    STRING,
+                                    "annotation pagerduty.com/service-id, comma-separated"),
+                            optional("opsgenie_team", STRING, "annotation opsgenie.com/team"),
+                            optional(
+                                    "production_pattern",
+                                    STRING,
+                                    "annotation dora.dev/production-environment: this service's"
+                                            + " production environments (regular expression)"),
+                            required("event_id", STRING, "raw envelope it came from")),
+                    "imported_at",
+                    List.of("import_id", "service"),
+                    null);
+
     public static final List<TableSchema> ALL =
             List.of(
                     EVENTS_RAW,
@@ -260,5 +305,6 @@ public final class Tables {
                     PULL_REQUESTS,
                     BRANCH_COMMITS,
                     INCIDENTS,
-                    SURVEY_RESPONSES);
+                    SURVEY_RESPONSES,
+                    CATALOG_SERVICES);
 }
