@@ -117,7 +117,9 @@ final class Backfill {
                         all.pullRequests(),
                         all.branchCommits(),
                         all.incidents(),
-                        all.surveyResponses());
+                        all.surveyResponses(),
+                        all.serviceEvents(),
+                        all.platformRequests());
         PROCESSED.set(0);
         DataGeneratorSource<RawEnvelope> archive =
                 new DataGeneratorSource<>(

@@ -9,9 +9,11 @@ import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
 import dev.dora.jobs.facts.FactRows;
 import dev.dora.jobs.facts.IncidentRow;
+import dev.dora.jobs.facts.PlatformRequestRow;
 import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
+import dev.dora.jobs.facts.ServiceEventRow;
 import dev.dora.jobs.facts.SurveyResponseRow;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The DORA job: raw envelopes in; the archive, the dead letter and the change, deployment and
- * change-set facts out. It receives its source and sinks, so tests run it on bounded data and
- * production wires Kafka and Parquet ({@link StreamingMain}).
+ * The DORA job: raw envelopes in; the archive, the dead letter and the change, deployment,
+ * change-set, incident, survey and platform-adoption facts out. It receives its source and sinks,
+ * so tests run it on bounded data and production wires Kafka and Parquet ({@link StreamingMain}).
  */
 public final class DoraJob {
     /** Where each output goes. */
@@ -41,7 +43,9 @@ public final class DoraJob {
             Sink<PullRequestRow> pullRequests,
             Sink<BranchCommitRow> branchCommits,
             Sink<IncidentRow> incidents,
-            Sink<SurveyResponseRow> surveyResponses) {}
+            Sink<SurveyResponseRow> surveyResponses,
+            Sink<ServiceEventRow> serviceEvents,
+            Sink<PlatformRequestRow> platformRequests) {}
 
     /**
      * The envelope as a POJO of known field types. Left to type extraction, the headers map would
@@ -156,6 +160,18 @@ public final class DoraJob {
                     FactRows::surveyResponses,
                     sinks.surveyResponses());
         }
+        facts(
+                events,
+                "service_events",
+                ServiceEventRow.class,
+                FactRows::serviceEvents,
+                sinks.serviceEvents());
+        facts(
+                events,
+                "platform_requests",
+                PlatformRequestRow.class,
+                FactRows::platformRequests,
+                sinks.platformRequests());
     }
 
     /**
