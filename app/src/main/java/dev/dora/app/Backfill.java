@@ -118,7 +118,9 @@ final class Backfill {
                         all.branchCommits(),
                         all.incidents(),
                         all.surveyResponses(),
-                        all.catalogServices());
+                        all.catalogServices(),
+                        all.serviceEvents(),
+                        all.platformRequests());
         PROCESSED.set(0);
         DataGeneratorSource<RawEnvelope> archive =
                 new DataGeneratorSource<>(

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The DORA engine end to end on the real embedded stack (Kafka, Flink, Parquet, DuckDB): a timeline
  * of 29 webhooks over two services, every number of {@code /api/v1/dora} asserted exactly, overall
  * and per service; then the same webhooks in five random orders, with redeliveries, give the same
- * answers. The timeline is METRICS.md's worked example plus a rebase-merged pull request.
+ * answers. The timeline is METRICS.md's worked example plus a rebase-merged pull request. Beside
+ * it, service creations and a platform request check the latest platform-adoption facts in every
+ * order.
  */
 class DoraTimelineITCase {
     private static final String SHOP = "acme/shop";
@@ -310,9 +312,88 @@ class DoraTimelineITCase {
         return t;
     }
 
+    /**
+     * Platform-adoption facts beside the DORA timeline (they change none of its numbers): shop
+     * registered twice through the generic API (the first creation is its registration), search
+     * created on GitHub, and a platform request first open, then fulfilled (the fulfilled state
+     * wins). The first two are sent before the restart, the others after it.
+     */
+    static List<Delivery> platform() {
+        return List.of(
+                Delivery.generic(
+                        "sc1",
+                        "{\"type\":\"service_created\",\"service\":\""
+                                + SHOP
+                                + "\",\"created_at\":\"2026-03-01T12:00:00Z\","
+                                + "\"template\":\"node-service\"}"),
+                Delivery.generic(
+                        "rq1a",
+                        "{\"type\":\"platform_request\",\"id\":\"REQ-1\","
+                                + "\"channel\":\"ticket\",\"requested_at\":"
+                                + "\"2026-03-03T09:00:00Z\",\"team\":\"storefront\","
+                                + "\"kind\":\"database\"}"),
+                Delivery.generic(
+                        "sc2",
+                        "{\"type\":\"service_created\",\"service\":\""
+                                + SHOP
+                                + "\",\"created_at\":\"2026-03-06T12:00:00Z\"}"),
+                Delivery.github(
+                        "gr1",
+                        "repository",
+                        "{\"action\":\"created\",\"repository\":{\"full_name\":\""
+                                + SEARCH
+                                + "\",\"created_at\":\"2026-03-05T08:00:00+01:00\"}}"),
+                Delivery.generic(
+                        "rq1b",
+                        "{\"type\":\"platform_request\",\"id\":\"REQ-1\","
+                                + "\"channel\":\"ticket\",\"requested_at\":"
+                                + "\"2026-03-03T09:00:00Z\",\"fulfilled_at\":"
+                                + "\"2026-03-04T09:30:00-05:00\",\"service\":\""
+                                + SHOP
+                                + "\",\"team\":\"storefront\",\"kind\":\"database\"}"));
+    }
+
+    private static final List<List<Object>> SERVICE_EVENTS_LATEST =
+            List.of(
+                    List.of("generic:" + SHOP, SHOP, "2026-03-01T12:00:00Z", "node-service"),
+                    List.of("github:" + SEARCH, SEARCH, "2026-03-05T07:00:00Z", "-"));
+    private static final List<List<Object>> PLATFORM_REQUESTS_LATEST =
+            List.of(
+                    List.of(
+                            "generic:REQ-1",
+                            "ticket",
+                            "2026-03-03T09:00:00Z",
+                            "2026-03-04T14:30:00Z",
+                            SHOP,
+                            "storefront",
+                            "database"));
+
+    /** The latest platform facts, once both tables have them all (or after the wait). */
+    private static void assertPlatformFacts(RunningDora dora, String as) throws Exception {
+        String services =
+                "SELECT service_key, service, strftime(created_at, '%Y-%m-%dT%H:%M:%SZ'),"
+                        + " coalesce(template, '-') FROM service_events_latest ORDER BY ALL";
+        String requests =
+                "SELECT request_key, channel, strftime(requested_at, '%Y-%m-%dT%H:%M:%SZ'),"
+                        + " strftime(fulfilled_at, '%Y-%m-%dT%H:%M:%SZ'), service, team, kind"
+                        + " FROM platform_requests_latest ORDER BY ALL";
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        List<List<Object>> s = dora.runtime.warehouse().rows(services);
+        List<List<Object>> r = dora.runtime.warehouse().rows(requests);
+        while ((!s.equals(SERVICE_EVENTS_LATEST) || !r.equals(PLATFORM_REQUESTS_LATEST))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            s = dora.runtime.warehouse().rows(services);
+            r = dora.runtime.warehouse().rows(requests);
+        }
+        assertThat(s).as("service_events_latest, %s", as).isEqualTo(SERVICE_EVENTS_LATEST);
+        assertThat(r).as("platform_requests_latest, %s", as).isEqualTo(PLATFORM_REQUESTS_LATEST);
+    }
+
     @Test
     void everyNumberExactlyThenTheSameInAnyOrder() throws Exception {
         List<Delivery> timeline = timeline();
+        List<Delivery> platform = platform();
         JsonNode overall;
         JsonNode shop;
         JsonNode search;
@@ -323,10 +404,16 @@ class DoraTimelineITCase {
             for (Delivery d : timeline.subList(0, 14)) {
                 d.send(dora);
             }
+            for (Delivery d : platform.subList(0, 2)) {
+                d.send(dora);
+            }
         }
         // A restart in the middle, then the rest and a redelivery of D4's success; with teams.
         try (RunningDora dora = new RunningDora(data, TEAMS)) {
             for (Delivery d : timeline.subList(14, timeline.size())) {
+                d.send(dora);
+            }
+            for (Delivery d : platform.subList(2, platform.size())) {
                 d.send(dora);
             }
             timeline.get(7).send(dora);
@@ -335,6 +422,7 @@ class DoraTimelineITCase {
             search = dora.get("/api/v1/dora?" + PERIOD + "&service=" + SEARCH);
             storefront = dora.get("/api/v1/dora?" + PERIOD + "&team=storefront");
             everyone = dora.get("/api/v1/dora?" + PERIOD + "&team=everyone");
+            assertPlatformFacts(dora, "in order");
         }
         assertOverall(overall);
         assertShop(shop);
@@ -347,6 +435,7 @@ class DoraTimelineITCase {
         Random random = new Random(20261122);
         for (int round = 1; round <= 5; round++) {
             List<Delivery> shuffled = new ArrayList<>(timeline);
+            shuffled.addAll(platform);
             shuffled.add(timeline.get(random.nextInt(timeline.size()))); // redeliveries
             shuffled.add(timeline.get(random.nextInt(timeline.size())));
             Collections.shuffle(shuffled, random);
@@ -362,6 +451,7 @@ class DoraTimelineITCase {
                 assertThat(dora.get("/api/v1/dora?" + PERIOD + "&service=" + SEARCH))
                         .as("search, order %d", round)
                         .isEqualTo(search);
+                assertPlatformFacts(dora, "order " + round);
             }
         }
     }

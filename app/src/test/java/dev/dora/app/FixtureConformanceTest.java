@@ -540,7 +540,14 @@ class FixtureConformanceTest {
 
     private static String kind(CanonicalEvent e) {
         long set =
-                Stream.of(e.push(), e.deployment(), e.pullRequest(), e.incident())
+                Stream.of(
+                                e.push(),
+                                e.deployment(),
+                                e.pullRequest(),
+                                e.incident(),
+                                e.surveyResponse(),
+                                e.serviceCreated(),
+                                e.platformRequest())
                         .filter(Objects::nonNull)
                         .count();
         assertThat(set).as("payloads set in %s", e).isEqualTo(1);
@@ -550,6 +557,12 @@ class FixtureConformanceTest {
             return "deployment";
         } else if (e.pullRequest() != null) {
             return "pull_request";
+        } else if (e.serviceCreated() != null) {
+            return "service_created";
+        } else if (e.platformRequest() != null) {
+            return "platform_request";
+        } else if (e.surveyResponse() != null) {
+            return "survey_response";
         }
         return "incident";
     }

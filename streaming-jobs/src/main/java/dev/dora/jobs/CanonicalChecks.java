@@ -4,6 +4,7 @@ import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.IncidentEvent;
+import dev.dora.events.PlatformRequestEvent;
 import dev.dora.events.PushEvent;
 
 /**
@@ -22,6 +23,13 @@ public final class CanonicalChecks {
                             .anyMatch(a -> blank(a.questionId()) || a.answer() == null)
                     ? "survey answer without question or answer"
                     : null;
+        }
+        if (e.platformRequest() != null) {
+            PlatformRequestEvent r = e.platformRequest();
+            if (blank(r.requestId()) || blank(r.channel()) || r.requestedAt() == null) {
+                return "platform request without id, channel or request time";
+            }
+            return null; // a request may be for no service (yet)
         }
         if (blank(e.service())) {
             return "no service could be resolved";
@@ -54,6 +62,9 @@ public final class CanonicalChecks {
             if (blank(i.incidentId()) || blank(i.status())) {
                 return "incident without id or status";
             }
+        }
+        if (e.serviceCreated() != null && e.serviceCreated().createdAt() == null) {
+            return "service created without a time";
         }
         if (e.pullRequest() != null && blank(e.pullRequest().number())) {
             return "pull request without number";

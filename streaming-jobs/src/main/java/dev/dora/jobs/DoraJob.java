@@ -11,9 +11,11 @@ import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
 import dev.dora.jobs.facts.FactRows;
 import dev.dora.jobs.facts.IncidentRow;
+import dev.dora.jobs.facts.PlatformRequestRow;
 import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
+import dev.dora.jobs.facts.ServiceEventRow;
 import dev.dora.jobs.facts.SurveyResponseRow;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The DORA job: raw envelopes in; the archive, the dead letter and the change, deployment and
- * change-set facts out. It receives its source and sinks, so tests run it on bounded data and
- * production wires Kafka and Parquet ({@link StreamingMain}).
+ * The DORA job: raw envelopes in; the archive, the dead letter and the change, deployment,
+ * change-set, incident, survey and platform-adoption facts out. It receives its source and sinks,
+ * so tests run it on bounded data and production wires Kafka and Parquet ({@link StreamingMain}).
  */
 public final class DoraJob {
     /** Where each output goes. */
@@ -44,7 +46,9 @@ public final class DoraJob {
             Sink<BranchCommitRow> branchCommits,
             Sink<IncidentRow> incidents,
             Sink<SurveyResponseRow> surveyResponses,
-            Sink<CatalogServiceRow> catalogServices) {}
+            Sink<CatalogServiceRow> catalogServices,
+            Sink<ServiceEventRow> serviceEvents,
+            Sink<PlatformRequestRow> platformRequests) {}
 
     /**
      * The envelope as a POJO of known field types. Left to type extraction, the headers map would
@@ -174,6 +178,18 @@ public final class DoraJob {
                     FactRows::surveyResponses,
                     sinks.surveyResponses());
         }
+        facts(
+                events,
+                "service_events",
+                ServiceEventRow.class,
+                FactRows::serviceEvents,
+                sinks.serviceEvents());
+        facts(
+                events,
+                "platform_requests",
+                PlatformRequestRow.class,
+                FactRows::platformRequests,
+                sinks.platformRequests());
     }
 
     /**

@@ -9,9 +9,11 @@ import dev.dora.jobs.facts.ChangeRow;
 import dev.dora.jobs.facts.DeclaredChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
 import dev.dora.jobs.facts.IncidentRow;
+import dev.dora.jobs.facts.PlatformRequestRow;
 import dev.dora.jobs.facts.PullRequestRow;
 import dev.dora.jobs.facts.RawRow;
 import dev.dora.jobs.facts.RejectedRow;
+import dev.dora.jobs.facts.ServiceEventRow;
 import dev.dora.jobs.facts.SurveyResponseRow;
 import dev.dora.jobs.parquet.ParquetTableSink;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -63,7 +65,9 @@ public final class StreamingMain {
                 ParquetTableSink.create(w, Tables.BRANCH_COMMITS, BranchCommitRow.class),
                 ParquetTableSink.create(w, Tables.INCIDENTS, IncidentRow.class),
                 ParquetTableSink.create(w, Tables.SURVEY_RESPONSES, SurveyResponseRow.class),
-                ParquetTableSink.create(w, Tables.CATALOG_SERVICES, CatalogServiceRow.class));
+                ParquetTableSink.create(w, Tables.CATALOG_SERVICES, CatalogServiceRow.class),
+                ParquetTableSink.create(w, Tables.SERVICE_EVENTS, ServiceEventRow.class),
+                ParquetTableSink.create(w, Tables.PLATFORM_REQUESTS, PlatformRequestRow.class));
     }
 
     public static void main(String[] args) throws Exception {

@@ -295,6 +295,68 @@ public final class Tables {
                     List.of("import_id", "service"),
                     null);
 
+    public static final TableSchema SERVICE_EVENTS =
+            new TableSchema(
+                    "service_events",
+                    "Services created (generic `service_created`, GitHub repository created), one"
+                            + " row per event (read the latest per service_key: the first"
+                            + " creation time wins).",
+                    List.of(
+                            required("service_key", STRING, "'<source>:<service>'"),
+                            required("source", STRING, "webhook source"),
+                            required(
+                                    "service",
+                                    STRING,
+                                    "the service (GitHub: repository full name)"),
+                            required("created_at", TIMESTAMP, "when it was created (UTC)"),
+                            optional(
+                                    "template",
+                                    STRING,
+                                    "golden-path template it was created from; null when"
+                                            + " hand-made"),
+                            required("event_id", STRING, "raw envelope it came from"),
+                            required(
+                                    "version",
+                                    LONG,
+                                    "higher wins among rows of one key: minus created_at in"
+                                            + " milliseconds, so the earliest creation is the"
+                                            + " registration")),
+                    "created_at",
+                    List.of("service_key"),
+                    "version");
+
+    public static final TableSchema PLATFORM_REQUESTS =
+            new TableSchema(
+                    "platform_requests",
+                    "Requests to the platform (generic `platform_request`), one row per state"
+                            + " received (read the latest per request_key).",
+                    List.of(
+                            required("request_key", STRING, "'<source>:<id>'"),
+                            required("source", STRING, "webhook source"),
+                            required("request_id", STRING, "the sender's id"),
+                            optional("service", STRING, "the service it is for"),
+                            optional("team", STRING, "the team that asked"),
+                            required("channel", STRING, "self_service or ticket"),
+                            optional(
+                                    "kind",
+                                    STRING,
+                                    "what was asked for as the sender names it, e.g. database"),
+                            required("requested_at", TIMESTAMP, "when it was asked for (UTC)"),
+                            optional(
+                                    "fulfilled_at",
+                                    TIMESTAMP,
+                                    "when it was fulfilled; null while open"),
+                            required("event_id", STRING, "raw envelope it came from"),
+                            required(
+                                    "version",
+                                    LONG,
+                                    "higher wins among rows of one key: a fulfilled state wins"
+                                            + " over an open one, a later fulfilment over an"
+                                            + " earlier one")),
+                    "requested_at",
+                    List.of("request_key"),
+                    "version");
+
     public static final List<TableSchema> ALL =
             List.of(
                     EVENTS_RAW,
@@ -306,5 +368,7 @@ public final class Tables {
                     BRANCH_COMMITS,
                     INCIDENTS,
                     SURVEY_RESPONSES,
-                    CATALOG_SERVICES);
+                    CATALOG_SERVICES,
+                    SERVICE_EVENTS,
+                    PLATFORM_REQUESTS);
 }

@@ -77,6 +77,7 @@ final class GenericEventTypes {
     static void serviceCreated(Fields f) {
         f.text("service");
         f.time("created_at");
+        f.optionalText("template");
     }
 
     static void platformRequest(Fields f) {
@@ -84,5 +85,8 @@ final class GenericEventTypes {
         f.oneOf("channel", GenericEventValidator.CHANNELS);
         f.time("requested_at");
         f.optionalTime("fulfilled_at");
+        f.optionalText("service");
+        f.optionalText("team");
+        f.optionalText("kind");
     }
 }

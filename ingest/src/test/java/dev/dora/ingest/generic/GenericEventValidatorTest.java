@@ -121,6 +121,29 @@ class GenericEventValidatorTest {
     }
 
     @Test
+    void platformFieldsAreOptionalTextWhenPresent() {
+        assertThat(
+                        problems(
+                                """
+                                [{"type": "service_created", "service": "x",
+                                  "created_at": "2025-11-01T09:00:00Z", "template": "java-service"},
+                                 {"type": "platform_request", "id": "r", "channel": "self_service",
+                                  "requested_at": "2026-03-01T09:00:00Z", "service": "x",
+                                  "team": "payments", "kind": "database"},
+                                 {"type": "service_created", "service": "y",
+                                  "created_at": "2025-11-01T09:00:00Z", "template": 3},
+                                 {"type": "platform_request", "id": "r", "channel": "ticket",
+                                  "requested_at": "2026-03-01T09:00:00Z", "service": "",
+                                  "team": ["a"], "kind": true}]
+                                """))
+                .containsExactly(
+                        "[2].template: must be a string",
+                        "[3].service: must not be empty",
+                        "[3].team: must be a string",
+                        "[3].kind: must be a string");
+    }
+
+    @Test
     void itemsThatAreNotObjectsAndMissingTypesAreNamed() {
         assertThat(problems("[1, {\"id\": \"x\", \"opened_at\": \"noon\"}, {\"type\": 3}]"))
                 .containsExactly(

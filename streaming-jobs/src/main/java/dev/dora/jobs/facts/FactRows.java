@@ -4,8 +4,10 @@ import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.IncidentEvent;
+import dev.dora.events.PlatformRequestEvent;
 import dev.dora.events.PullRequestEvent;
 import dev.dora.events.PushEvent;
+import dev.dora.events.ServiceCreatedEvent;
 import dev.dora.events.survey.SurveyAnswer;
 import dev.dora.events.survey.SurveyResponseEvent;
 import dev.dora.jobs.JobSettings;
@@ -268,5 +270,57 @@ public final class FactRows {
                             a.value()));
         }
         return rows;
+    }
+
+    /**
+     * A service's creation. Its version is minus the creation time, so the earliest report is the
+     * registration: a repository re-created or a {@code service_created} sent again later does not
+     * move it.
+     */
+    public static List<ServiceEventRow> serviceEvents(CanonicalEvent event) {
+        ServiceCreatedEvent c = event.serviceCreated();
+        if (c == null) {
+            return List.of();
+        }
+        return List.of(
+                new ServiceEventRow(
+                        c.source() + ":" + c.service(),
+                        c.source(),
+                        c.service(),
+                        c.createdAt(),
+                        c.template(),
+                        event.eventId(),
+                        -c.createdAt().toEpochMilli()));
+    }
+
+    public static List<PlatformRequestRow> platformRequests(CanonicalEvent event) {
+        PlatformRequestEvent r = event.platformRequest();
+        if (r == null) {
+            return List.of();
+        }
+        return List.of(
+                new PlatformRequestRow(
+                        r.source() + ":" + r.requestId(),
+                        r.source(),
+                        r.requestId(),
+                        r.service(),
+                        r.team(),
+                        r.channel(),
+                        r.kind(),
+                        r.requestedAt(),
+                        r.fulfilledAt(),
+                        event.eventId(),
+                        version(r)));
+    }
+
+    /**
+     * A fulfilled state wins over an open one (a fulfilment is never before its request, the
+     * parsers refuse that), then the later time: the fulfilment time once fulfilled, else the
+     * request time.
+     */
+    static long version(PlatformRequestEvent r) {
+        return r.fulfilledAt() != null
+                ? r.fulfilledAt().toEpochMilli() * 2 + 1
+                : r.requestedAt().toEpochMilli() * 2;
     }
 }

@@ -11,8 +11,10 @@ import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.IncidentEvent;
+import dev.dora.events.PlatformRequestEvent;
 import dev.dora.events.PushEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.events.ServiceCreatedEvent;
 import dev.dora.jobs.JsonFields;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.UnparseableEventException;
@@ -35,6 +37,10 @@ public final class GenericParser {
     /** Deployment statuses the API accepts: those of {@link DeploymentStatusEvent}. */
     static final Set<String> STATUSES =
             Set.of("queued", "pending", "in_progress", "success", "failure", "error");
+
+    /** Platform request channels the API accepts. */
+    static final List<String> CHANNELS =
+            List.of(PlatformRequestEvent.SELF_SERVICE, PlatformRequestEvent.TICKET);
 
     /** The branch of a change that names none: git's name for a repository's default branch. */
     static final String DEFAULT_BRANCH = "HEAD";
@@ -70,9 +76,8 @@ public final class GenericParser {
                 case "deployment" -> events.add(deployment(envelope, item, at));
                 case "incident" -> events.add(incident(envelope, item, at));
                 case "change" -> events.add(change(envelope, item, at));
-                case "service_created", "platform_request" -> {
-                    // Platform adoption facts: kept in the raw archive, read by a later job.
-                }
+                case "service_created" -> events.add(serviceCreated(envelope, item, at));
+                case "platform_request" -> events.add(platformRequest(envelope, item, at));
                 default ->
                         throw new UnparseableEventException(
                                 "field '"
@@ -202,6 +207,43 @@ public final class GenericParser {
                         committedAt != null ? committedAt : envelope.receivedAt(),
                         List.of(new Commit(sha, committedAt, optionalText(item, "pr", at))));
         return CanonicalEvent.of(envelope.eventId(), serviceOf(service, repo, at), push);
+    }
+
+    private static CanonicalEvent serviceCreated(RawEnvelope envelope, JsonNode item, String at) {
+        ServiceCreatedEvent created =
+                new ServiceCreatedEvent(
+                        envelope.source(),
+                        requiredText(item, "service", at),
+                        requiredTime(item, "created_at", at),
+                        optionalText(item, "template", at));
+        return CanonicalEvent.of(envelope.eventId(), created);
+    }
+
+    private static CanonicalEvent platformRequest(RawEnvelope envelope, JsonNode item, String at) {
+        String id = requiredText(item, "id", at);
+        String channel = requiredText(item, "channel", at);
+        if (!CHANNELS.contains(channel)) {
+            throw new UnparseableEventException(
+                    "field '" + at + ".channel' is not one of " + CHANNELS + ": '" + channel + "'");
+        }
+        Instant requestedAt = requiredTime(item, "requested_at", at);
+        Instant fulfilledAt = optionalTime(item, "fulfilled_at", at);
+        if (fulfilledAt != null && fulfilledAt.isBefore(requestedAt)) {
+            // A negative fulfilment time would skew the median it enters.
+            throw new UnparseableEventException(
+                    "field '" + at + ".fulfilled_at' is before " + at + ".requested_at");
+        }
+        PlatformRequestEvent request =
+                new PlatformRequestEvent(
+                        envelope.source(),
+                        id,
+                        optionalText(item, "service", at),
+                        optionalText(item, "team", at),
+                        channel,
+                        requestedAt,
+                        fulfilledAt,
+                        optionalText(item, "kind", at));
+        return CanonicalEvent.of(envelope.eventId(), request);
     }
 
     /** The service the item names, else its repository. */

@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * GitHub webhooks to canonical events: a pure function of the envelope, dispatched on its event
  * type ({@code X-GitHub-Event}). {@code push}, {@code deployment}, {@code deployment_status},
- * {@code pull_request}, {@code workflow_run} (deploy workflows) and {@code issues} (labelled as
- * incident) are used; every other event type ({@code ping}, {@code star}, {@code check_run}, {@code
- * check_suite}, {@code release}, {@code status}, {@code workflow_job}, ...) is archived and yields
- * nothing. Every time is converted to UTC, offsets included.
+ * {@code pull_request}, {@code workflow_run} (deploy workflows), {@code issues} (labelled as
+ * incident) and {@code repository} ({@code created}: a service created) are used; every other event
+ * type ({@code ping}, {@code star}, {@code check_run}, {@code check_suite}, {@code release}, {@code
+ * status}, {@code workflow_job}, ...) is archived and yields nothing. Every time is converted to
+ * UTC, offsets included.
  */
 public final class GitHubParser {
     private GitHubParser() {}
@@ -32,6 +33,7 @@ public final class GitHubParser {
             case "pull_request" -> GitHubPullRequest.parse(envelope);
             case "workflow_run" -> GitHubWorkflowRun.parse(envelope, settings);
             case "issues" -> GitHubIssues.parse(envelope, settings);
+            case "repository" -> GitHubRepository.parse(envelope);
             default -> List.of();
         };
     }

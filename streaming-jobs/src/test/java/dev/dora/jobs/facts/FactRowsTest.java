@@ -6,8 +6,10 @@ import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.IncidentEvent;
+import dev.dora.events.PlatformRequestEvent;
 import dev.dora.events.PullRequestEvent;
 import dev.dora.events.PushEvent;
+import dev.dora.events.ServiceCreatedEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -159,5 +161,88 @@ class FactRowsTest {
                         FactRows.pullRequests(CanonicalEvent.of("e", "acme/shop", opened))
                                 .get(0)
                                 .version());
+    }
+
+    @Test
+    void theFirstCreationOfAServiceIsItsRegistration() {
+        ServiceCreatedEvent first = new ServiceCreatedEvent("generic", "checkout", T0, "java");
+        ServiceCreatedEvent again =
+                new ServiceCreatedEvent("generic", "checkout", T0.plusSeconds(86_400), null);
+
+        ServiceEventRow row = FactRows.serviceEvents(CanonicalEvent.of("e1", first)).get(0);
+        ServiceEventRow later = FactRows.serviceEvents(CanonicalEvent.of("e2", again)).get(0);
+
+        assertThat(row)
+                .isEqualTo(
+                        new ServiceEventRow(
+                                "generic:checkout",
+                                "generic",
+                                "checkout",
+                                T0,
+                                "java",
+                                "e1",
+                                -T0.toEpochMilli()));
+        assertThat(later.serviceKey()).isEqualTo(row.serviceKey());
+        assertThat(row.version()).isGreaterThan(later.version());
+        assertThat(
+                        FactRows.serviceEvents(
+                                CanonicalEvent.of("e3", "acme/shop", push("main", "a0", "a1"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aFulfilledRequestWinsOverItsOpenStateWhateverOrderTheyArriveIn() {
+        PlatformRequestEvent open =
+                new PlatformRequestEvent(
+                        "generic", "REQ-1", null, "payments", "ticket", T0, null, "database");
+        PlatformRequestEvent fulfilled =
+                new PlatformRequestEvent(
+                        "generic",
+                        "REQ-1",
+                        "checkout",
+                        "payments",
+                        "ticket",
+                        T0,
+                        T0.plusSeconds(3600),
+                        "database");
+        // Fulfilled in the same millisecond as requested: still the later state.
+        PlatformRequestEvent instant =
+                new PlatformRequestEvent(
+                        "generic", "REQ-2", null, null, "self_service", T0, T0, null);
+
+        PlatformRequestRow openRow =
+                FactRows.platformRequests(CanonicalEvent.of("e1", open)).get(0);
+        PlatformRequestRow doneRow =
+                FactRows.platformRequests(CanonicalEvent.of("e2", fulfilled)).get(0);
+
+        assertThat(doneRow)
+                .isEqualTo(
+                        new PlatformRequestRow(
+                                "generic:REQ-1",
+                                "generic",
+                                "REQ-1",
+                                "checkout",
+                                "payments",
+                                "ticket",
+                                "database",
+                                T0,
+                                T0.plusSeconds(3600),
+                                "e2",
+                                T0.plusSeconds(3600).toEpochMilli() * 2 + 1));
+        assertThat(openRow.requestKey()).isEqualTo(doneRow.requestKey());
+        assertThat(openRow.service()).isNull();
+        assertThat(doneRow.version()).isGreaterThan(openRow.version());
+        assertThat(FactRows.version(instant))
+                .isGreaterThan(
+                        FactRows.version(
+                                new PlatformRequestEvent(
+                                        "generic",
+                                        "REQ-2",
+                                        null,
+                                        null,
+                                        "self_service",
+                                        T0,
+                                        null,
+                                        null)));
     }
 }

@@ -7,8 +7,11 @@ import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.DeploymentStatusEvent;
 import dev.dora.events.IncidentEvent;
+import dev.dora.events.PlatformRequestEvent;
 import dev.dora.events.PushEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.events.ServiceCreatedEvent;
+import dev.dora.jobs.CanonicalChecks;
 import dev.dora.jobs.Parsers;
 import dev.dora.jobs.UnparseableEventException;
 import java.nio.charset.StandardCharsets;
@@ -215,14 +218,111 @@ class GenericParserTest {
     }
 
     @Test
-    void platformFactsYieldNothingYet() {
+    void serviceCreatedWithItsTemplateInUtc() {
         String body =
                 """
-                [{"type": "service_created", "service": "checkout", "template": "golden-path"},
-                 {"type": "platform_request", "id": "REQ-1", "self_service": true}]
+                [{"type": "service_created", "service": "checkout",
+                  "created_at": "2026-03-01T10:15:00+02:00", "template": "java-golden-path"},
+                 {"type": "service_created", "service": "legacy-billing",
+                  "created_at": "2026-03-01T12:00:00Z"}]
                 """;
 
-        assertThat(parse(body)).isEmpty();
+        assertThat(parse(body))
+                .containsExactly(
+                        CanonicalEvent.of(
+                                "evt-1",
+                                new ServiceCreatedEvent(
+                                        "generic",
+                                        "checkout",
+                                        Instant.parse("2026-03-01T08:15:00Z"),
+                                        "java-golden-path")),
+                        CanonicalEvent.of(
+                                "evt-1",
+                                new ServiceCreatedEvent(
+                                        "generic",
+                                        "legacy-billing",
+                                        Instant.parse("2026-03-01T12:00:00Z"),
+                                        null)));
+        assertThat(parse(body).get(0).service()).isEqualTo("checkout");
+    }
+
+    @Test
+    void platformRequestOpenThenFulfilled() {
+        String open =
+                """
+                {"type": "platform_request", "id": "REQ-1", "channel": "ticket",
+                 "requested_at": "2026-03-02T09:00:00Z", "team": "payments", "kind": "database"}
+                """;
+        String fulfilled =
+                """
+                {"type": "platform_request", "id": "REQ-1", "channel": "ticket",
+                 "requested_at": "2026-03-02T09:00:00Z", "fulfilled_at": "2026-03-03T09:30:00-05:00",
+                 "service": "checkout", "team": "payments", "kind": "database"}
+                """;
+
+        List<CanonicalEvent> opened = parse(open);
+        assertThat(opened)
+                .containsExactly(
+                        CanonicalEvent.of(
+                                "evt-1",
+                                new PlatformRequestEvent(
+                                        "generic",
+                                        "REQ-1",
+                                        null,
+                                        "payments",
+                                        "ticket",
+                                        Instant.parse("2026-03-02T09:00:00Z"),
+                                        null,
+                                        "database")));
+        assertThat(opened.get(0).service()).isNull(); // a request may name no service
+        PlatformRequestEvent done = parse(fulfilled).get(0).platformRequest();
+        assertThat(done.service()).isEqualTo("checkout");
+        assertThat(done.fulfilledAt()).isEqualTo(Instant.parse("2026-03-03T14:30:00Z"));
+        assertThat(parse(fulfilled).get(0).service()).isEqualTo("checkout");
+    }
+
+    @Test
+    void platformRequestWithAnUnknownChannelOrAFulfilmentBeforeItsRequestIsRefused() {
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        """
+                                        {"type": "platform_request", "id": "R", "channel": "email",
+                                         "requested_at": "2026-03-02T09:00:00Z"}
+                                        """))
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessageContaining("'[0].channel'");
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        """
+                                        {"type": "platform_request", "id": "R", "channel": "ticket",
+                                         "requested_at": "2026-03-02T09:00:00Z",
+                                         "fulfilled_at": "2026-03-02T08:00:00Z"}
+                                        """))
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessage("field '[0].fulfilled_at' is before [0].requested_at");
+        assertThatThrownBy(
+                        () ->
+                                parse(
+                                        """
+                                        {"type": "service_created", "service": "checkout"}
+                                        """))
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessage("missing field '[0].created_at'");
+    }
+
+    @Test
+    void platformFactsPassTheCanonicalChecks() {
+        String body =
+                """
+                [{"type": "service_created", "service": "checkout",
+                  "created_at": "2026-03-01T10:15:00Z"},
+                 {"type": "platform_request", "id": "REQ-1", "channel": "self_service",
+                  "requested_at": "2026-03-02T09:00:00Z"}]
+                """;
+
+        assertThat(parse(body)).extracting(CanonicalChecks::problem).containsOnlyNulls();
     }
 
     @Test
