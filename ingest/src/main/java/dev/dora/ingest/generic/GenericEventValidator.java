@@ -15,11 +15,12 @@ public final class GenericEventValidator {
     public static final List<String> TYPES =
             List.of("deployment", "incident", "change", "service_created", "platform_request");
     public static final List<String> DEPLOYMENT_STATUSES =
-            List.of("queued", "in_progress", "success", "failure", "error", "cancelled");
+            List.of("queued", "pending", "in_progress", "success", "failure", "error", "cancelled");
     public static final List<String> CHANNELS = List.of("self_service", "ticket");
 
     /** Statuses that end a deployment, so its {@code finished_at} is required. */
-    private static final List<String> FINISHED = List.of("success", "failure", "error");
+    private static final List<String> FINISHED =
+            List.of("success", "failure", "error", "cancelled");
 
     /** Every time field of every type: checked even when the type is unknown. */
     private static final List<String> TIME_FIELDS =

@@ -48,6 +48,24 @@ class GenericEventValidatorTest {
     }
 
     @Test
+    void everyStatusTheJobTakesIsAcceptedAndCancelledNeedsAFinishTime() {
+        assertThat(
+                        problems(
+                                """
+                                {"type": "deployment", "id": "d", "service": "x",
+                                 "environment": "prod", "status": "pending"}
+                                """))
+                .isEmpty();
+        assertThat(
+                        problems(
+                                """
+                                {"type": "deployment", "id": "d", "service": "x",
+                                 "environment": "prod", "status": "cancelled"}
+                                """))
+                .containsExactly("finished_at: missing (required when status is cancelled)");
+    }
+
+    @Test
     void deploymentNeedsServiceOrRepoAndWellFormedChanges() {
         assertThat(
                         problems(

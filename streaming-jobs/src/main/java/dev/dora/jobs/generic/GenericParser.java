@@ -36,7 +36,7 @@ public final class GenericParser {
 
     /** Deployment statuses the API accepts: those of {@link DeploymentStatusEvent}. */
     static final Set<String> STATUSES =
-            Set.of("queued", "pending", "in_progress", "success", "failure", "error");
+            Set.of("queued", "pending", "in_progress", "success", "failure", "error", "cancelled");
 
     /** Platform request channels the API accepts. */
     static final List<String> CHANNELS =
@@ -102,6 +102,10 @@ public final class GenericParser {
         if (!STATUSES.contains(status)) {
             throw new UnparseableEventException(
                     "field '" + at + ".status' is not one of " + STATUSES + ": '" + status + "'");
+        }
+        if (status.equals("cancelled")) {
+            // Final and not a success: a failed attempt, as GitLab's and GitHub's cancelled runs.
+            status = "error";
         }
         Instant startedAt = optionalTime(item, "started_at", at);
         Instant statusAt;

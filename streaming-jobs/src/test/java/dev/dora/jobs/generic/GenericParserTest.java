@@ -132,6 +132,14 @@ class GenericParserTest {
     // ---- what the examples do not show ----
 
     @Test
+    void aCancelledDeploymentIsAFailedAttemptAtItsFinishTime() {
+        String body = DEPLOYMENT.replace("\"status\": \"success\"", "\"status\": \"cancelled\"");
+        var d = parse(body).get(0).deployment();
+        assertThat(d.status()).isEqualTo("error");
+        assertThat(d.statusAt()).isEqualTo(DEPLOY_FINISHED);
+    }
+
+    @Test
     void inProgressDeploymentWithoutTimesIsStampedWithTheReceiveTime() {
         String body =
                 """
