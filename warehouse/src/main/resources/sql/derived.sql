@@ -288,3 +288,39 @@ SELECT service FROM (
     UNION SELECT service FROM incidents_latest)
 WHERE (one_service IS NULL OR service = one_service)
   AND (one_team IS NULL OR service IN (SELECT service FROM service_teams WHERE team = one_team))
+;
+-- Platform adoption (METRICS.md, "Platform adoption"): every service the platform knows of, one
+-- row each. Known: a service of the catalog as it stands (the latest import that named it), or a
+-- service with a service_events row that no import names. On the golden path: the catalog names
+-- its source template, or a creation event names one. Registered: the earliest creation time over
+-- its service_events rows (null when only the catalog knows it). First deployed: its first
+-- successful production deployment at or after registration; one before registration (a
+-- repository deployed before it was announced, say) is not its first. Kept here rather than per
+-- request because it does not depend on the period: a request filters a few hundred rows.
+CREATE OR REPLACE TABLE adoption_services AS
+WITH catalog AS (
+    SELECT service, source_template FROM catalog_services
+    QUALIFY row_number() OVER (PARTITION BY service ORDER BY imported_at DESC, import_id DESC) = 1
+),
+registered AS (
+    SELECT service, min(created_at) AS registered_at,
+           bool_or(template IS NOT NULL) AS created_from_template
+    FROM service_events_latest
+    GROUP BY service
+),
+first_deployed AS (
+    SELECT r.service, min(d.finished_at) AS first_deployed_at
+    FROM registered r
+    JOIN live_deployments d
+      ON d.service = r.service AND d.env_group = 'production' AND d.finished_at >= r.registered_at
+    GROUP BY r.service
+)
+SELECT coalesce(c.service, r.service) AS service,
+       c.service IS NOT NULL AS in_catalog,
+       coalesce(c.source_template IS NOT NULL, false)
+           OR coalesce(r.created_from_template, false) AS golden_path,
+       r.registered_at,
+       f.first_deployed_at
+FROM catalog c
+FULL OUTER JOIN registered r ON r.service = c.service
+LEFT JOIN first_deployed f ON f.service = coalesce(c.service, r.service)

@@ -70,6 +70,7 @@ public final class Warehouse implements AutoCloseable {
                 defineView(t, false);
             }
             defineConfiguredTeams();
+            checkPlatformPipelinePattern();
             defineDerivedTables(); // empty until the first query finds files
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
@@ -299,6 +300,67 @@ public final class Warehouse implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("catalog query failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The platform-adoption figures of a period, for one team or (null) everyone: the
+     * adoption_*.sql queries over adoption_services (derived.sql), live deployments and platform
+     * requests.
+     */
+    public synchronized Adoption adoption(Period period, String team) {
+        refreshViews();
+        String start = period.startLiteral();
+        String end = period.endLiteral();
+        try {
+            Map<String, Object> c = records("adoption_coverage", team).get(0);
+            Map<String, Object> p =
+                    records(
+                                    "adoption_pipelines",
+                                    team,
+                                    start,
+                                    end,
+                                    config.platformPipelinePattern())
+                            .get(0);
+            List<Adoption.FirstDeployment> first = new ArrayList<>();
+            Double median = null;
+            for (Map<String, Object> r : records("adoption_first_deploy", team, start, end)) {
+                first.add(
+                        new Adoption.FirstDeployment(
+                                (String) r.get("service"),
+                                (Instant) r.get("registered_at"),
+                                (Instant) r.get("first_deployed_at"),
+                                number(r.get("seconds"))));
+                median = number(r.get("median_seconds"));
+            }
+            List<Adoption.Channel> channels = new ArrayList<>();
+            for (Map<String, Object> r : records("adoption_requests", team, start, end)) {
+                channels.add(
+                        new Adoption.Channel(
+                                (String) r.get("channel"),
+                                ((Number) r.get("requests")).longValue(),
+                                ((Number) r.get("fulfilled")).longValue(),
+                                number(r.get("median_fulfilment_seconds"))));
+            }
+            return new Adoption(
+                    period,
+                    team,
+                    new Adoption.Coverage(
+                            ((Number) c.get("services")).longValue(),
+                            ((Number) c.get("golden_path_services")).longValue(),
+                            number(c.get("ratio"))),
+                    new Adoption.PipelineShare(
+                            ((Number) p.get("deployments")).longValue(),
+                            ((Number) p.get("platform_deployments")).longValue(),
+                            number(p.get("ratio"))),
+                    new Adoption.FirstDeployments(List.copyOf(first), median),
+                    new Adoption.SelfService(List.copyOf(channels)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("adoption query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Double number(Object v) {
+        return v == null ? null : ((Number) v).doubleValue();
     }
 
     /** Incidents opened in the period and scope, newest first, with their attribution. */
@@ -566,6 +628,25 @@ public final class Warehouse implements AutoCloseable {
                     insert.executeUpdate(); // a few rows: no batching needed
                 }
             }
+        }
+    }
+
+    /**
+     * DuckDB matches the platform pipeline pattern (RE2), not Java: a pattern Java accepts and RE2
+     * does not (look-around, back-references) stops start-up here rather than failing every
+     * adoption request.
+     */
+    private void checkPlatformPipelinePattern() {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT regexp_matches('', ?)")) {
+            ps.setString(1, config.platformPipelinePattern());
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(
+                    "platform pipeline pattern '"
+                            + config.platformPipelinePattern()
+                            + "' is not a regular expression DuckDB (RE2) can use: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

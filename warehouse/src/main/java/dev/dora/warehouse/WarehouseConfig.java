@@ -19,6 +19,9 @@ import java.util.Objects;
  *     attributed to it when nothing names the cause (default 24 h)
  * @param teams the services of each team, by team name, from the configuration; what {@code team=}
  *     filters by. A service may belong to several teams (it then counts for each).
+ * @param platformPipelinePattern the regular expression a deployment's pipeline matches when it
+ *     went through the platform's pipelines (adoption: platform-pipeline share); matched by DuckDB,
+ *     so in the syntax both Java and RE2 read (no look-around, no back-references)
  */
 public record WarehouseConfig(
         Path root,
@@ -26,8 +29,12 @@ public record WarehouseConfig(
         String memoryLimit,
         int threads,
         Duration incidentWindow,
-        Map<String, List<String>> teams) {
+        Map<String, List<String>> teams,
+        String platformPipelinePattern) {
     public static final Duration DEFAULT_INCIDENT_WINDOW = Duration.ofHours(24);
+
+    /** Pipelines named after a golden path or the platform, in any case. */
+    public static final String DEFAULT_PLATFORM_PIPELINE_PATTERN = "(?i)golden[-_ ]?path|platform";
 
     public WarehouseConfig(Path root, Path tempDirectory, String memoryLimit, int threads) {
         this(root, tempDirectory, memoryLimit, threads, DEFAULT_INCIDENT_WINDOW);
@@ -42,6 +49,23 @@ public record WarehouseConfig(
         this(root, tempDirectory, memoryLimit, threads, incidentWindow, Map.of());
     }
 
+    public WarehouseConfig(
+            Path root,
+            Path tempDirectory,
+            String memoryLimit,
+            int threads,
+            Duration incidentWindow,
+            Map<String, List<String>> teams) {
+        this(
+                root,
+                tempDirectory,
+                memoryLimit,
+                threads,
+                incidentWindow,
+                teams,
+                DEFAULT_PLATFORM_PIPELINE_PATTERN);
+    }
+
     public WarehouseConfig {
         if (incidentWindow == null || incidentWindow.isNegative() || incidentWindow.isZero()) {
             throw new IllegalArgumentException("incident window must be positive");
@@ -54,6 +78,13 @@ public record WarehouseConfig(
         }
         if (threads < 1) {
             throw new IllegalArgumentException("warehouse threads must be at least 1");
+        }
+        Objects.requireNonNull(platformPipelinePattern, "platform pipeline pattern");
+        try {
+            java.util.regex.Pattern.compile(platformPipelinePattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    "platform pipeline pattern is not a regular expression: " + e.getDescription());
         }
         Objects.requireNonNull(teams, "teams");
         Map<String, List<String>> copy = new LinkedHashMap<>();

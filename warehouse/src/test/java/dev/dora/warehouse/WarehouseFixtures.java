@@ -148,6 +148,51 @@ final class WarehouseFixtures {
         return row;
     }
 
+    /** A service as one catalog import describes it (template null: hand-made). */
+    WarehouseFixtures catalogService(
+            String importId, String importedAt, String service, String team, String template) {
+        Map<String, Object> row = row(Tables.CATALOG_SERVICES);
+        row.put("import_id", importId);
+        row.put("imported_at", Instant.parse(importedAt));
+        row.put("service", service);
+        row.put("team", team);
+        row.put("source_template", template);
+        row.put("event_id", "catalog-" + importId);
+        return this;
+    }
+
+    /** A service created, as {@code source} reported it (template null: hand-made). */
+    WarehouseFixtures serviceCreated(String source, String service, String at, String template) {
+        Instant created = Instant.parse(at);
+        Map<String, Object> row = row(Tables.SERVICE_EVENTS);
+        row.put("service_key", source + ":" + service);
+        row.put("source", source);
+        row.put("service", service);
+        row.put("created_at", created);
+        row.put("template", template);
+        row.put("event_id", "created-" + source + "-" + service);
+        row.put("version", -created.toEpochMilli());
+        return this;
+    }
+
+    /**
+     * One state of a generic platform request (fulfilledAt null: still open); returns the row so a
+     * test can name its team or service.
+     */
+    Map<String, Object> platformRequest(
+            String id, String channel, String requestedAt, String fulfilledAt) {
+        Map<String, Object> row = row(Tables.PLATFORM_REQUESTS);
+        row.put("request_key", "generic:" + id);
+        row.put("source", "generic");
+        row.put("request_id", id);
+        row.put("channel", channel);
+        row.put("requested_at", Instant.parse(requestedAt));
+        row.put("fulfilled_at", fulfilledAt == null ? null : Instant.parse(fulfilledAt));
+        row.put("event_id", "request-" + id + (fulfilledAt == null ? "-open" : "-fulfilled"));
+        row.put("version", fulfilledAt == null ? 0L : Instant.parse(fulfilledAt).toEpochMilli());
+        return row;
+    }
+
     /** An envelope the job could not use, with the reason. */
     WarehouseFixtures rejected(String source, String eventId, String reason, String receivedAt) {
         Map<String, Object> row = row(Tables.REJECTED_EVENTS);
