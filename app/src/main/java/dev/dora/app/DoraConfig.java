@@ -7,6 +7,7 @@ import dev.dora.ingest.sources.WebhookSources;
 import dev.dora.ingest.spool.Spool;
 import dev.dora.jobs.JobSettings;
 import dev.dora.surveys.results.Suppression;
+import dev.dora.warehouse.WarehouseConfig;
 import dev.dora.warehouse.compaction.CompactionSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,7 +57,8 @@ record DoraConfig(
         int surveyMinGroupSize,
         Map<String, List<String>> teams,
         Map<String, String> webhookSecrets,
-        String adminToken) {
+        String adminToken,
+        Pattern platformPipelinePattern) {
 
     static final String DEFAULT_PRODUCTION = "(?i)^prod(uction)?([-_ ].*)?$";
     static final long DEFAULT_SPOOL_MAX_BYTES = Spool.DEFAULT_MAX_BYTES;
@@ -81,6 +83,7 @@ record DoraConfig(
                     "metrics.incident_window",
                     "metrics.benchmark_file",
                     "surveys.min_group_size",
+                    "adoption.platform_pipeline_pattern",
                     "teams");
     // Keys whose value is a mapping of the user's own names (team names), not of further keys.
     private static final Set<String> FREE_MAPPINGS = Set.of("teams");
@@ -175,6 +178,11 @@ record DoraConfig(
                             + minGroup);
         }
         Map<String, List<String>> teams = teams(yaml);
+        Pattern platformPipelines =
+                regex(
+                        yaml,
+                        "adoption.platform_pipeline_pattern",
+                        WarehouseConfig.DEFAULT_PLATFORM_PIPELINE_PATTERN);
         String admin = env.get("DORA_ADMIN_TOKEN");
         if (admin != null && !admin.isBlank() && admin.length() < 16) {
             throw new ConfigException("DORA_ADMIN_TOKEN must be at least 16 characters");
@@ -207,7 +215,8 @@ record DoraConfig(
                 minGroup,
                 teams,
                 Collections.unmodifiableMap(webhookSecrets),
-                admin);
+                admin,
+                platformPipelines);
     }
 
     /** The same configuration with these teams (the demo's, when the file names none). */
@@ -233,7 +242,8 @@ record DoraConfig(
                 surveyMinGroupSize,
                 Collections.unmodifiableMap(new LinkedHashMap<>(otherTeams)),
                 webhookSecrets,
-                adminToken);
+                adminToken,
+                platformPipelinePattern);
     }
 
     /** What a compaction run may touch ({@code warehouse.compaction_min_age}, retention). */

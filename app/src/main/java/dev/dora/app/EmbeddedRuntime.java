@@ -150,7 +150,8 @@ final class EmbeddedRuntime implements AutoCloseable {
                 config.warehouseMemoryLimit(),
                 config.warehouseThreads(),
                 config.incidentWindow(),
-                config.teams());
+                config.teams(),
+                config.platformPipelinePattern().pattern());
     }
 
     /** The streaming job's settings from the configuration (also used by backfill). */

@@ -62,6 +62,27 @@ class DoraConfigTest {
     }
 
     @Test
+    void thePlatformPipelinePatternDefaultsToGoldenPathOrPlatformAndMustBeARegex(@TempDir Path dir)
+            throws Exception {
+        assertThat(DoraConfig.load(null, Map.of(), 0, dir).platformPipelinePattern().pattern())
+                .isEqualTo("(?i)golden[-_ ]?path|platform");
+        assertThat(
+                        EmbeddedRuntime.warehouseConfig(DoraConfig.load(null, Map.of(), 0, dir))
+                                .platformPipelinePattern())
+                .isEqualTo("(?i)golden[-_ ]?path|platform");
+        Path yaml = dir.resolve("dora.yaml");
+        Files.writeString(yaml, "adoption:\n  platform_pipeline_pattern: '^paved-'\n");
+        DoraConfig config = DoraConfig.load(yaml, Map.of(), 0, dir);
+        assertThat(EmbeddedRuntime.warehouseConfig(config).platformPipelinePattern())
+                .isEqualTo("^paved-");
+
+        Files.writeString(yaml, "adoption:\n  platform_pipeline_pattern: 'paved(road'\n");
+        assertThatThrownBy(() -> DoraConfig.load(yaml, Map.of(), 0, dir))
+                .isInstanceOf(DoraConfig.ConfigException.class)
+                .hasMessageContaining("adoption.platform_pipeline_pattern");
+    }
+
+    @Test
     void unsetOrBlankVariablesLeaveTheSourceToAGeneratedSecret() {
         Map<String, String> env = Map.of("DORA_GITLAB_SECRET", "gl", "DORA_GITHUB_SECRET", " ");
 

@@ -31,6 +31,7 @@ public final class DashboardRoutes {
     private final DoraApi dora;
     private final ServicesApi services;
     private final DataQualityApi dataQuality;
+    private final AdoptionApi adoption;
     private final DeploymentApi deployment;
     private final ExportApi exports;
     private final TokensApi tokens;
@@ -71,6 +72,7 @@ public final class DashboardRoutes {
         Breakdowns breakdowns = new Breakdowns(warehouse);
         this.services = new ServicesApi(dora, filters, breakdowns, benchmarks);
         this.dataQuality = new DataQualityApi(filters, breakdowns);
+        this.adoption = new AdoptionApi(warehouse, filters);
         this.deployment = new DeploymentApi(warehouse);
         this.surveys = surveys == null ? null : new SurveysApi(surveys);
         this.surveyForm = surveys == null ? null : new SurveyForm(surveys);
@@ -119,6 +121,7 @@ public final class DashboardRoutes {
         cfg.routes.get("/api/v1/filters", services::filters, VIEWER);
         cfg.routes.get("/api/v1/benchmarks", services::benchmarks, VIEWER);
         cfg.routes.get("/api/v1/data-quality", dataQuality::dataQuality, VIEWER);
+        cfg.routes.get("/api/v1/adoption", adoption::adoption, VIEWER);
         if (surveys != null) {
             cfg.routes.get("/api/v1/surveys", surveys::list, VIEWER);
             cfg.routes.post("/api/v1/surveys", surveys::create, ADMIN);
