@@ -300,6 +300,25 @@ class ApiAccessITCase {
     }
 
     @Test
+    void adoptionAnswersTheFourNumbersAndRefusesFiltersItDoesNotTake() throws Exception {
+        String viewer = TOKENS.get(Role.VIEWER);
+        HttpResponse<String> r =
+                send("GET", "/api/v1/adoption?from=" + DAY + "&to=" + DAY, viewer, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode a = JSON.readTree(r.body());
+        // No catalog, creation event or platform request: counts are 0 and ratios null.
+        assertThat(a.at("/golden_path_coverage/services").asLong()).isZero();
+        assertThat(a.at("/golden_path_coverage/ratio").isNull()).isTrue();
+        assertThat(a.at("/platform_pipeline_share/deployments").asLong()).isEqualTo(2);
+        assertThat(a.at("/time_to_first_deployment/median_seconds").isNull()).isTrue();
+        assertThat(a.at("/self_service/channels/ticket/requests").asLong()).isZero();
+        assertThat(a.at("/self_service/self_service_share").isNull()).isTrue();
+        HttpResponse<String> bad = send("GET", "/api/v1/adoption?service=acme/shop", viewer, null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("adoption takes from, to and team");
+    }
+
+    @Test
     void theOpenApiDescriptionListsEveryApiRouteWithItsRole() throws Exception {
         JsonNode doc =
                 JSON.readTree(
