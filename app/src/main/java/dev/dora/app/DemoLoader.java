@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends the demo organisation through the real {@code /webhooks/github} endpoint, signed like
  * GitHub signs. Services are sent in parallel, each in its own time order. Deliveries have stable
- * ids derived from their content (a redelivery counts once), and a marker file in the data
+ * ids derived from their content (a redelivery counts once); then the demo catalog and platform
+ * requests ({@link DemoCatalog}) and surveys ({@link DemoSurveys}). A marker file in the data
  * directory keeps a later {@code --demo} from loading a second, shifted organisation.
  */
 final class DemoLoader {
@@ -28,7 +30,12 @@ final class DemoLoader {
     static final String MARKER = "demo-loaded";
 
     static int load(
-            Path dataDir, String baseUrl, String secret, String adminToken, PrintStream out) {
+            Path dataDir,
+            String baseUrl,
+            String secret,
+            String genericSecret,
+            String adminToken,
+            PrintStream out) {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             // The demo spans the 90 days before the day it was loaded: loading it again on
@@ -39,8 +46,8 @@ final class DemoLoader {
                             + "; not loading it again");
             return 0;
         }
-        List<List<DemoOrganisation.Webhook>> services =
-                DemoOrganisation.generate(Clock.systemUTC().instant(), 42L);
+        Instant now = Clock.systemUTC().instant();
+        List<List<DemoOrganisation.Webhook>> services = DemoOrganisation.generate(now, 42L);
         int total = services.stream().mapToInt(List::size).sum();
         out.println(
                 "dora: loading the demo organisation ("
@@ -69,6 +76,7 @@ final class DemoLoader {
         } finally {
             pool.shutdownNow();
         }
+        DemoCatalog.load(baseUrl, adminToken, genericSecret, now, out);
         DemoSurveys.load(baseUrl, adminToken, out);
         try {
             Files.writeString(marker, Clock.systemUTC().instant() + "\n");

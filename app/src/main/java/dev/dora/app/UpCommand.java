@@ -69,6 +69,7 @@ final class UpCommand implements Callable<Integer> {
                                             cfg.dataDir(),
                                             base,
                                             runtime.webhookSecrets.get("github").value(),
+                                            runtime.webhookSecrets.get("generic").value(),
                                             runtime.adminToken.value(),
                                             out),
                             "dora-demo");

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,7 +55,12 @@ public final class TokenStore {
     private final Path file;
     private final Clock clock;
     private List<Entry> entries = List.of();
-    private FileTime loadedAt;
+
+    /**
+     * The loaded file's modification time and identity: every write replaces the file, so a new
+     * file key tells a change apart even within one tick of a coarse file-system clock.
+     */
+    private List<Object> loadedAt;
 
     public TokenStore(Path file, Clock clock) {
         this.file = file;
@@ -142,7 +147,7 @@ public final class TokenStore {
                             StandardCopyOption.ATOMIC_MOVE);
                 }
                 entries = List.copyOf(list);
-                loadedAt = Files.getLastModifiedTime(file);
+                loadedAt = stamp();
                 return changed;
             }
         } catch (IOException e) {
@@ -157,7 +162,7 @@ public final class TokenStore {
                 loadedAt = null;
                 return;
             }
-            FileTime modified = Files.getLastModifiedTime(file);
+            List<Object> modified = stamp();
             if (!modified.equals(loadedAt)) {
                 entries = List.copyOf(read());
                 loadedAt = modified;
@@ -165,6 +170,11 @@ public final class TokenStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the token file " + file, e);
         }
+    }
+
+    private List<Object> stamp() throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return java.util.Arrays.asList(a.lastModifiedTime(), a.fileKey(), a.size());
     }
 
     private List<Entry> read() throws IOException {

@@ -131,7 +131,7 @@ class GenericWebhookTest {
                                    "[0].id: missing",
                                    "[1].type: unknown type 'deploy'",
                                    "[1].finished_at: not an ISO-8601 time with offset: 'yesterday'",
-                                   "[2].status: must be one of queued, in_progress, success, failure, error, cancelled"]}
+                                   "[2].status: must be one of queued, pending, in_progress, success, failure, error, cancelled"]}
                                 """));
         assertThat(recorded.envelopes).isEmpty();
     }
