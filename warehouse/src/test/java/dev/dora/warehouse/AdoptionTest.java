@@ -171,6 +171,32 @@ class AdoptionTest {
     }
 
     @Test
+    void aCreationEventNamesTheCatalogServiceByNameOrByTheOneRepositoryItClaims() throws Exception {
+        tables.catalogService(
+                "i1", "2026-02-20T00:00:00Z", "checkout", "payments", "spring", "acme/checkout");
+        tables.catalogService(
+                "i1", "2026-02-20T00:00:00Z", "invoicing", "finance", null, "acme/mono");
+        tables.catalogService("i1", "2026-02-20T00:00:00Z", "flags", "finance", null, "acme/mono");
+        // GitHub names the repository, the generic event the catalog name: one service,
+        // registered at the earlier time.
+        tables.serviceCreated("github", "acme/checkout", "2026-03-02T10:00:00Z", null);
+        tables.serviceCreated("generic", "checkout", "2026-03-02T12:00:00Z", null);
+        // A monorepo's repository names no single service: it stays a service of its own.
+        tables.serviceCreated("github", "acme/mono", "2026-03-03T00:00:00Z", null);
+        tables.deploy("acme/checkout", "c1", "s1", "2026-03-02T14:00:00Z");
+        tables.write();
+
+        Adoption a = warehouse.adoption(WEEK, null);
+        // checkout, invoicing, flags and acme/mono; checkout from a template.
+        assertThat(a.coverage()).isEqualTo(new Adoption.Coverage(4, 1, 0.25));
+        assertThat(a.firstDeployments().services())
+                .extracting(Adoption.FirstDeployment::service, Adoption.FirstDeployment::seconds)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("checkout", 14_400.0),
+                        org.assertj.core.groups.Tuple.tuple("acme/mono", null));
+    }
+
+    @Test
     void nothingKnownGivesZeroCountsAndNullRatios() {
         Adoption a = warehouse.adoption(WEEK, null);
 

@@ -151,7 +151,19 @@ final class WarehouseFixtures {
     /** A service as one catalog import describes it (template null: hand-made). */
     WarehouseFixtures catalogService(
             String importId, String importedAt, String service, String team, String template) {
+        return catalogService(importId, importedAt, service, team, template, null);
+    }
+
+    /** A catalog service claiming repositories ({@code github_repos}, comma-separated). */
+    WarehouseFixtures catalogService(
+            String importId,
+            String importedAt,
+            String service,
+            String team,
+            String template,
+            String githubRepos) {
         Map<String, Object> row = row(Tables.CATALOG_SERVICES);
+        row.put("github_repos", githubRepos);
         row.put("import_id", importId);
         row.put("imported_at", Instant.parse(importedAt));
         row.put("service", service);
