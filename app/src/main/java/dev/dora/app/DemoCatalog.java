@@ -52,6 +52,11 @@ final class DemoCatalog {
                     new Creation("acme/search", 16, true),
                     new Creation("acme/checkout", 6, true));
 
+    /** Whether the demo created this repository from the golden-path template. */
+    static boolean goldenPath(String repo) {
+        return CREATIONS.stream().anyMatch(c -> c.repo().equals(repo) && c.golden());
+    }
+
     private static final String[] KINDS = {"database", "environment", "pipeline", "dns", "queue"};
 
     private DemoCatalog() {}

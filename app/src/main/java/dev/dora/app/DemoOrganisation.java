@@ -347,6 +347,10 @@ final class DemoOrganisation {
         deployment.put("created_at", created.toString());
         deployment.put("updated_at", at.toString());
         root.set("repository", repository(repo, at));
+        // The GitHub Actions run that deployed: golden-path services deploy through the platform's
+        // workflow, the hand-made ones through their own (the adoption page's pipeline share).
+        root.putObject("workflow_run")
+                .put("name", DemoCatalog.goldenPath(repo) ? "golden-path deploy" : "deploy");
         root.putObject("sender").put("login", "deploy-bot");
         return webhook(repo, "deployment_status", root);
     }

@@ -157,4 +157,31 @@ class DemoCatalogTest {
                 .filter(r -> r.get("channel").asText().equals("self_service"))
                 .count();
     }
+
+    @Test
+    void goldenPathServicesDeployThroughThePlatformWorkflow() throws Exception {
+        java.util.regex.Pattern platform =
+                java.util.regex.Pattern.compile("(?i)golden[-_ ]?path|platform");
+        Map<String, String> workflows = new java.util.TreeMap<>();
+        for (List<DemoOrganisation.Webhook> service :
+                DemoOrganisation.generate(Instant.parse("2026-03-31T00:00:00Z"), 42L)) {
+            for (DemoOrganisation.Webhook w : service) {
+                if (w.event().equals("deployment_status")) {
+                    JsonNode body =
+                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.body());
+                    workflows.put(
+                            body.at("/repository/full_name").asText(),
+                            body.at("/workflow_run/name").asText());
+                }
+            }
+        }
+        assertEquals(6, workflows.size());
+        workflows.forEach(
+                (repo, name) ->
+                        assertEquals(
+                                DemoCatalog.goldenPath(repo),
+                                platform.matcher(name).find(),
+                                repo + ": " + name));
+        assertTrue(DemoCatalog.goldenPath("acme/checkout"));
+    }
 }
