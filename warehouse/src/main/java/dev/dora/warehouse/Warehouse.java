@@ -363,6 +363,19 @@ public final class Warehouse implements AutoCloseable {
         return v == null ? null : ((Number) v).doubleValue();
     }
 
+    /**
+     * Services seen in deployments, changes or incidents that no current catalog service names or
+     * claims (catalog_unmapped.sql): what the catalog is missing.
+     */
+    public synchronized List<Map<String, Object>> catalogUnmapped() {
+        refreshViews();
+        try {
+            return records("catalog_unmapped");
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalog query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Incidents opened in the period and scope, newest first, with their attribution. */
     public synchronized List<Map<String, Object>> incidents(Period period, Scope scope) {
         refreshViews();

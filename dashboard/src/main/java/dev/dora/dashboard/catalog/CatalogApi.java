@@ -46,7 +46,10 @@ public final class CatalogApi {
         this.clock = clock;
     }
 
-    /** {@code GET /api/v1/catalog} (viewer): each service as the latest import described it. */
+    /**
+     * {@code GET /api/v1/catalog} (viewer): each service as the latest import described it, and the
+     * services seen in events that the catalog does not know ({@code unmapped}).
+     */
     public void current(Context ctx) {
         List<Map<String, Object>> services = new ArrayList<>();
         for (Map<String, Object> row : warehouse.catalog()) {
@@ -63,7 +66,14 @@ public final class CatalogApi {
             s.put("imported_at", String.valueOf(s.get("imported_at")));
             services.add(s);
         }
-        ctx.json(Map.of("services", services));
+        List<Map<String, Object>> unmapped = new ArrayList<>();
+        for (Map<String, Object> row : warehouse.catalogUnmapped()) {
+            Map<String, Object> u = new java.util.LinkedHashMap<>(row);
+            u.put("seen_in", List.of(((String) u.get("seen_in")).split(", ")));
+            u.put("last_seen", String.valueOf(u.get("last_seen")));
+            unmapped.add(u);
+        }
+        ctx.json(Map.of("services", services, "unmapped", unmapped));
     }
 
     public void importCatalog(Context ctx) throws Exception {
