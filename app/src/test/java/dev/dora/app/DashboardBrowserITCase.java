@@ -49,8 +49,10 @@ import org.openqa.selenium.print.PrintOptions;
  * and charts, the filter bar (URL and data follow it), the sortable teams table with sparklines, a
  * deployment's drill-down, incidents with their deployment, data quality, and the report (also
  * printed to PDF), a survey's response form (also at a phone's width), the Surveys page with a
- * suppressed team, an admin creating a survey on it (links shown once, per team) and closing it,
- * and a viewer who sees none of the admin controls or exports. Saves {@code
+ * suppressed team, an admin creating a survey on it (links shown once, per team) and closing it, a
+ * viewer who sees none of the admin controls or exports, and the Adoption page (acme/shop created
+ * from a template yesterday at 07:00, so 5 h to its first deployment; a self-service request
+ * fulfilled in 20 minutes and an open ticket, sent by the generic API). Saves {@code
  * target/screenshots/<page>.png}; no page may log a console error.
  *
  * <p>The timeline, all yesterday: acme/shop pushes a (08:00) and b (09:00) and deploys b at 12:00;
@@ -741,6 +743,79 @@ class DashboardBrowserITCase {
         } finally {
             signInAs(RunningDora.ADMIN_TOKEN);
         }
+    }
+
+    @Test
+    @Order(13)
+    void theAdoptionPageShowsCoverageFirstDeploymentsAndRequestsPerChannel() throws Exception {
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T";
+        Timeline t = dora.timeline;
+        // shop created from a template at 07:00, first deployed at 12:00; one self-service
+        // request fulfilled in 20 minutes, one ticket still open.
+        for (String event :
+                List.of(
+                        "{\"type\":\"service_created\",\"service\":\"acme/shop\","
+                                + "\"created_at\":\""
+                                + yesterday
+                                + "07:00:00Z\",\"template\":\"node-service\"}",
+                        "{\"type\":\"platform_request\",\"id\":\"PR-1\","
+                                + "\"channel\":\"self_service\",\"requested_at\":\""
+                                + yesterday
+                                + "09:00:00Z\",\"fulfilled_at\":\""
+                                + yesterday
+                                + "09:20:00Z\",\"service\":\"acme/shop\",\"kind\":\"database\"}",
+                        "{\"type\":\"platform_request\",\"id\":\"PR-2\","
+                                + "\"channel\":\"ticket\",\"requested_at\":\""
+                                + yesterday
+                                + "10:00:00Z\",\"kind\":\"environment\"}")) {
+            assertThat(t.generic(RunningDora.GENERIC_SECRET, event)).isEqualTo(202);
+        }
+        dora.await(
+                "/api/v1/adoption",
+                j ->
+                        j.at("/self_service/requests").asLong() == 2
+                                && j.at("/time_to_first_deployment/services").asLong() == 1,
+                Duration.ofSeconds(60));
+
+        open("/adoption?service=acme%2Fsearch"); // a filter the page does not take is left out
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Platform adoption");
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText())
+                .isEqualTo("Adoption");
+        assertThat(browser.findElement(By.id("service")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).endsWith("/adoption");
+        assertThat(text("status")).endsWith("(UTC)");
+        assertThat(text("coverage-value")).isEqualTo("100.0 %");
+        assertThat(text("coverage-detail")).isEqualTo("1 of 1 service on a golden path");
+        assertThat(text("pipelines-value")).isEqualTo("0.0 %");
+        assertThat(text("pipelines-detail"))
+                .isEqualTo("0 of 2 production deployments through a platform pipeline");
+        assertThat(text("first-value")).isEqualTo("5.0 h");
+        assertThat(text("first-detail")).isEqualTo("median of 1 of 1 new service deployed");
+        assertThat(text("self-value")).isEqualTo("50.0 %");
+        assertThat(text("self-detail")).isEqualTo("1 of 2 platform requests self-served");
+        for (String tile : List.of("coverage", "pipelines", "first", "self")) {
+            assertThat(text(tile + "-what")).isNotBlank();
+        }
+
+        List<String> first =
+                browser.findElements(By.cssSelector("table.first-deployments tbody td")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+        assertThat(first)
+                .containsExactly(
+                        "acme/shop",
+                        yesterday.replace('T', ' ') + "07:00",
+                        yesterday.replace('T', ' ') + "12:00",
+                        "5.0 h");
+        assertThat(channel("self_service")).containsExactly("1", "1", "0", "20 min");
+        assertThat(channel("ticket")).containsExactly("1", "0", "1", "–");
+        screenshot("adoption");
+    }
+
+    private List<String> channel(String channel) {
+        return browser.findElements(By.cssSelector("#channel-" + channel + " tbody td")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private JsonNode createSurvey(String title, String teams) throws Exception {

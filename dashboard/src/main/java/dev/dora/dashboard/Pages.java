@@ -27,6 +27,7 @@ final class Pages {
                     "deployments",
                     "incidents",
                     "surveys",
+                    "adoption",
                     "data-quality",
                     "report");
 
