@@ -117,9 +117,11 @@ final class SurveyStore {
         ObjectNode root = SurveyJson.MAPPER.createObjectNode();
         root.put("version", 1);
         var list = root.putArray("surveys");
-        Instant now = Instant.now();
         for (Survey s : surveys()) {
-            list.add(SurveyJson.survey(s, now));
+            // Status is worked out from the dates when read, not kept.
+            ObjectNode stored = SurveyJson.survey(s, s.createdAt());
+            stored.remove("status");
+            list.add(stored);
         }
         ObjectNode inv = root.putObject("invitations");
         invitations.forEach(

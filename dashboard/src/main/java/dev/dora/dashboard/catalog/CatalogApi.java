@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -116,7 +118,10 @@ public final class CatalogApi {
                         CatalogImportCodec.encode(i));
         try {
             publisher.apply(envelope).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "the import could not be stored; try again");
+        } catch (ExecutionException | TimeoutException e) {
             throw new ApiException(503, "the import could not be stored; try again");
         }
         ObjectNode out = MAPPER.createObjectNode();
@@ -140,13 +145,10 @@ public final class CatalogApi {
         if (n == null || !n.path("entries").isArray()) {
             throw new ApiException(400, "the body must be {\"entries\": [...]}");
         }
-        ObjectNode wrapped = MAPPER.createObjectNode();
-        wrapped.put("imported_at", "1970-01-01T00:00:00Z");
-        wrapped.set("entries", n.get("entries"));
         try {
-            return CatalogImportCodec.decode(MAPPER.writeValueAsBytes(wrapped)).entries();
-        } catch (RuntimeException | IOException e) {
-            throw new ApiException(400, "an entry is not valid: " + e.getMessage());
+            return CatalogImportCodec.entries(n.get("entries"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
         }
     }
 }

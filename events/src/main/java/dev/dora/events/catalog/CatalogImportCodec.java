@@ -69,23 +69,43 @@ public final class CatalogImportCodec {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("catalog import: imported_at is not an instant");
         }
+        return new CatalogImport(n.path("import_id").asText(), at, entries(n.get("entries")));
+    }
+
+    /**
+     * Entries in the shape of {@link #entry}, as an import carries them and {@code dora import
+     * catalog} sends them.
+     *
+     * @throws IllegalArgumentException naming the entry (1-based) and the problem
+     */
+    public static List<CatalogEntry> entries(JsonNode array) {
         List<CatalogEntry> entries = new ArrayList<>();
-        for (JsonNode e : n.get("entries")) {
-            entries.add(
-                    new CatalogEntry(
-                            text(e, "service"),
-                            text(e, "team"),
-                            text(e, "system"),
-                            text(e, "lifecycle"),
-                            text(e, "source_template"),
-                            list(e, "github_repos"),
-                            list(e, "gitlab_projects"),
-                            list(e, "path_prefixes"),
-                            list(e, "pagerduty_services"),
-                            text(e, "opsgenie_team"),
-                            text(e, "production_pattern")));
+        int i = 0;
+        for (JsonNode e : array) {
+            i++;
+            if (text(e, "service") == null || text(e, "team") == null) {
+                throw new IllegalArgumentException(
+                        "entry " + i + ": service and team are required");
+            }
+            try {
+                entries.add(
+                        new CatalogEntry(
+                                text(e, "service"),
+                                text(e, "team"),
+                                text(e, "system"),
+                                text(e, "lifecycle"),
+                                text(e, "source_template"),
+                                list(e, "github_repos"),
+                                list(e, "gitlab_projects"),
+                                list(e, "path_prefixes"),
+                                list(e, "pagerduty_services"),
+                                text(e, "opsgenie_team"),
+                                text(e, "production_pattern")));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("entry " + i + ": " + ex.getMessage());
+            }
         }
-        return new CatalogImport(n.path("import_id").asText(), at, entries);
+        return entries;
     }
 
     private static void strings(ArrayNode a, List<String> values) {
