@@ -7,8 +7,7 @@ WITH d AS (
     FROM live_deployments
     WHERE env_group = 'production'
       AND finished_at >= CAST($2 AS TIMESTAMP) AND finished_at < CAST($3 AS TIMESTAMP)
-      AND (CAST($1 AS VARCHAR) IS NULL
-           OR service IN (SELECT service FROM service_teams WHERE team = $1))
+      AND in_scope(service, teams, NULL, CAST($1 AS VARCHAR))
 )
 SELECT count(*) AS deployments,
        count(*) FILTER (WHERE platform) AS platform_deployments,

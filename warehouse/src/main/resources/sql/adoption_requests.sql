@@ -7,9 +7,7 @@ WITH r AS (
     SELECT channel, epoch(fulfilled_at) - epoch(requested_at) AS fulfilment_seconds
     FROM platform_requests_latest
     WHERE requested_at >= CAST($2 AS TIMESTAMP) AND requested_at < CAST($3 AS TIMESTAMP)
-      AND (CAST($1 AS VARCHAR) IS NULL
-           OR team = $1
-           OR service IN (SELECT service FROM service_teams WHERE team = $1))
+      AND in_scope(service, teams, NULL, CAST($1 AS VARCHAR))
 )
 SELECT c.channel,
        count(r.channel) AS requests,

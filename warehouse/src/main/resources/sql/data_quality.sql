@@ -4,17 +4,14 @@
 -- and rejected events grouped by source and reason, with their count and latest example. Rejected
 -- events name no service, so only the period applies to them.
 -- Parameters as dora_summary.sql: $1 environment group, $2 service, $3 team, $4 start, $5 end.
-WITH scope AS MATERIALIZED (
-    SELECT service FROM services_in_scope(CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
-),
-outcomes AS MATERIALIZED (
+WITH outcomes AS MATERIALIZED (
     SELECT * FROM deployment_outcomes
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
 ),
 leads AS MATERIALIZED (
     SELECT * FROM change_lead_times
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND deployed_at >= CAST($4 AS TIMESTAMP) AND deployed_at < CAST($5 AS TIMESTAMP)
 )
 SELECT 'deployment_without_changes' AS kind, o.service, o.source, o.deployment_key AS item,
@@ -35,7 +32,7 @@ UNION ALL
 SELECT 'unattributed_incident', a.service, a.source, a.incident_key, a.incident_id, a.opened_at,
        a.attribution, NULL, 1
 FROM incident_attribution a
-WHERE a.service IN (SELECT service FROM scope) AND a.deployment_key IS NULL
+WHERE in_scope(a.service, a.teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR)) AND a.deployment_key IS NULL
   AND a.opened_at >= CAST($4 AS TIMESTAMP) AND a.opened_at < CAST($5 AS TIMESTAMP)
 UNION ALL
 SELECT 'rejected_event', NULL, r.source, arg_max(r.event_id, r.received_at),

@@ -11,8 +11,6 @@ FROM deployment_outcomes o
 LEFT JOIN rollbacks r USING (deployment_key)
 WHERE (CAST($6 AS VARCHAR) IS NOT NULL AND o.deployment_key = $6)
    OR (CAST($6 AS VARCHAR) IS NULL AND o.env_group = $1
-       AND (CAST($2 AS VARCHAR) IS NULL OR o.service = $2)
-       AND (CAST($3 AS VARCHAR) IS NULL
-            OR o.service IN (SELECT service FROM service_teams WHERE team = $3))
+       AND in_scope(o.service, o.teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
        AND o.finished_at >= CAST($4 AS TIMESTAMP) AND o.finished_at < CAST($5 AS TIMESTAMP))
 ORDER BY o.finished_at DESC, o.deployment_key DESC

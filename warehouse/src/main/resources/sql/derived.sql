@@ -36,22 +36,25 @@ WHERE sha IS NOT NULL
 GROUP BY ALL
 ;
 -- Change sets from the push chain: walk back from the deployed sha along parent_sha until a
--- commit an earlier deployment put live. A deployment of a sha that was live before carries
+-- commit an earlier deployment put live, keeping the commits that are changes of the service (in
+-- a monorepo the chain holds every commit of the repository: change_chain, resolve.sql). A deployment of a sha that was live before carries
 -- nothing; a service's first deployment carries only the commits of its own push.
 -- {{per_service_batch}}: the walk never leaves a service, so the warehouse runs it for one batch
 -- of services at a time, appending the results: batch_chain, batch_live and batch_shas hold the
 -- batch's push chain, live deployments and deployed shas, so the memory the walk needs is bounded
 -- by a batch, not by the whole organisation's history.
 CREATE OR REPLACE TABLE walked_changes AS
-WITH RECURSIVE walk(deployment_key, service, env_group, seq, first_push, sha, parent_sha, depth) AS (
-    SELECT d.deployment_key, d.service, d.env_group, d.seq, c.push_after, c.sha, c.parent_sha, 1
+WITH RECURSIVE walk(deployment_key, service, env_group, seq, first_push, sha, parent_sha, touches,
+                    depth) AS (
+    SELECT d.deployment_key, d.service, d.env_group, d.seq, c.push_after, c.sha, c.parent_sha,
+           c.touches, 1
     FROM batch_live d
     JOIN batch_chain c ON c.service = d.service AND c.sha = d.sha
     JOIN batch_shas s ON s.service = d.service AND s.env_group = d.env_group AND s.sha = d.sha
     WHERE NOT d.changes_declared AND s.first_seq = d.seq
     UNION ALL
     SELECT w.deployment_key, w.service, w.env_group, w.seq, w.first_push, c.sha, c.parent_sha,
-           w.depth + 1
+           c.touches, w.depth + 1
     FROM walk w
     JOIN batch_chain c ON c.service = w.service AND c.sha = w.parent_sha
     LEFT JOIN batch_shas s ON s.service = w.service AND s.env_group = w.env_group AND s.sha = c.sha
@@ -59,14 +62,14 @@ WITH RECURSIVE walk(deployment_key, service, env_group, seq, first_push, sha, pa
       AND (s.first_seq IS NULL OR s.first_seq >= w.seq)
       AND (w.seq > 1 OR c.push_after = w.first_push)
 )
-SELECT DISTINCT deployment_key, service, env_group, sha FROM walk
+SELECT DISTINCT deployment_key, service, env_group, sha FROM walk WHERE touches
 ;
 -- Every deployment's change set: walked from the push chain, or as the sender declared it.
 CREATE OR REPLACE TABLE deployment_changes AS
 SELECT deployment_key, service || '@' || sha AS change_key, service, env_group, sha
 FROM walked_changes
 UNION
-SELECT dc.deployment_key, dc.change_key, dc.service, d.env_group, dc.sha
+SELECT dc.deployment_key, d.service || '@' || dc.sha, d.service, d.env_group, dc.sha
 FROM declared_changes dc
 JOIN live_deployments d USING (deployment_key)
 ;
@@ -121,7 +124,7 @@ WITH first_carried AS (
     JOIN live_deployments d USING (deployment_key)
     GROUP BY ALL
 )
-SELECT f.change_key, f.env_group, f.deployment_key, f.deployed_at, d.service,
+SELECT f.change_key, f.env_group, f.deployment_key, f.deployed_at, d.service, d.teams,
        s.sha, s.started_at, s.pull_request,
        epoch(f.deployed_at) - epoch(s.started_at) AS lead_seconds
 FROM first_carried f
@@ -237,7 +240,7 @@ open_incident AS (
       ON i.service = d.service AND i.opened_at <= d.finished_at
      AND (i.resolved_at IS NULL OR i.resolved_at > d.finished_at)
 )
-SELECT d.deployment_key, d.deployment_id, d.source, d.service, d.env_group, d.environment,
+SELECT d.deployment_key, d.deployment_id, d.source, d.service, d.teams, d.env_group, d.environment,
        d.sha, d.ref, d.pipeline, d.started_at, d.finished_at, d.seq,
        d.deployment_key IN (SELECT deployment_key FROM rollbacks) AS is_rollback,
        d.hotfix AS is_hotfix,
@@ -272,22 +275,6 @@ WHERE NOT EXISTS (SELECT 1 FROM deployment_changes dc WHERE dc.deployment_key = 
   AND NOT EXISTS (SELECT 1 FROM deployed_shas s
                    WHERE s.service = d.service AND s.env_group = d.env_group
                      AND s.sha = d.sha AND s.first_seq < d.seq)
-;
--- Teams of services: the `teams:` of dora.yaml (configured_teams, written by the Warehouse at
--- start-up). A service listed under several teams has one row per team and counts for each. The
--- catalog import will add its own rows here, with the configuration as the fallback.
-CREATE OR REPLACE TABLE service_teams AS
-SELECT DISTINCT service, team FROM configured_teams
-;
--- The services a scope covers: every service known from deployments, failed attempts or
--- incidents, narrowed to one service and/or to a team's (NULL: no filter).
-CREATE OR REPLACE MACRO services_in_scope(one_service, one_team) AS TABLE
-SELECT service FROM (
-    SELECT service FROM live_deployments
-    UNION SELECT service FROM failed_attempts
-    UNION SELECT service FROM incidents_latest)
-WHERE (one_service IS NULL OR service = one_service)
-  AND (one_team IS NULL OR service IN (SELECT service FROM service_teams WHERE team = one_team))
 ;
 -- Platform adoption (METRICS.md, "Platform adoption"): every service the platform knows of, one
 -- row each. Known: a service of the catalog as it stands (the latest import that named it), or a
@@ -357,3 +344,13 @@ SELECT coalesce(c.service, r.service) AS service,
 FROM catalog c
 FULL OUTER JOIN registered r ON r.service = c.service
 LEFT JOIN first_deployed f ON f.service = coalesce(c.service, r.service)
+;
+-- The services a scope covers: every service with a live deployment, a failed attempt or an
+-- incident in the scope (in_scope, resolve.sql: a team's are the services it owned when their rows
+-- happened), narrowed to one service and/or one team (NULL: no filter).
+CREATE OR REPLACE MACRO services_in_scope(one_service, one_team) AS TABLE
+SELECT DISTINCT service FROM (
+    SELECT service, teams FROM live_deployments
+    UNION ALL SELECT service, teams FROM failed_attempts
+    UNION ALL SELECT service, teams FROM incidents_latest)
+WHERE in_scope(service, teams, one_service, one_team)

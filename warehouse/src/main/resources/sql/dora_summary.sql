@@ -1,41 +1,30 @@
 -- The five DORA metrics of a period (METRICS.md), from the derived views of derived.sql.
 -- Parameters: $1 environment group ('production' unless asked), $2 service or NULL, $3 team or
--- NULL, $4 period start (inclusive), $5 period end (exclusive), as UTC timestamps.
-WITH scope AS MATERIALIZED (
-    SELECT DISTINCT service FROM live_deployments
-    WHERE (CAST($2 AS VARCHAR) IS NULL OR service = $2)
-      AND (CAST($3 AS VARCHAR) IS NULL
-           OR service IN (SELECT service FROM service_teams WHERE team = $3))
-    UNION
-    -- incident_attribution holds one row per latest incident (derived.sql): no Parquet scan here
-    SELECT DISTINCT service FROM incident_attribution
-    WHERE (CAST($2 AS VARCHAR) IS NULL OR service = $2)
-      AND (CAST($3 AS VARCHAR) IS NULL
-           OR service IN (SELECT service FROM service_teams WHERE team = $3))
-),
-outcomes AS MATERIALIZED (
+-- NULL, $4 period start (inclusive), $5 period end (exclusive), as UTC timestamps. A team's rows
+-- are those whose service it owned at their time (in_scope, resolve.sql).
+WITH outcomes AS MATERIALIZED (
     SELECT * FROM deployment_outcomes
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
 ),
 attempts AS MATERIALIZED (
     SELECT count(*) AS failed_attempts FROM failed_attempts
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
 ),
 leads AS MATERIALIZED (
     SELECT * FROM change_lead_times
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND deployed_at >= CAST($4 AS TIMESTAMP) AND deployed_at < CAST($5 AS TIMESTAMP)
 ),
 restores AS MATERIALIZED (
     SELECT * FROM incident_attribution
-    WHERE service IN (SELECT service FROM scope)
+    WHERE in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND opened_at >= CAST($4 AS TIMESTAMP) AND opened_at < CAST($5 AS TIMESTAMP)
 ),
 unlinked_incidents AS MATERIALIZED (
     SELECT count(*) AS n FROM incident_attribution
-    WHERE service IN (SELECT service FROM scope) AND deployment_key IS NULL
+    WHERE in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR)) AND deployment_key IS NULL
       AND opened_at >= CAST($4 AS TIMESTAMP) AND opened_at < CAST($5 AS TIMESTAMP)
 )
 SELECT

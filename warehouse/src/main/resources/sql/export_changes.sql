@@ -1,19 +1,13 @@
 -- Export: every change first deployed live in the period and scope (the changes the lead-time
 -- metric counts), oldest deployment first. lead_seconds is as measured (negative under clock
 -- skew); the metric counts a negative value as 0. Parameters as dora_summary.sql.
-SELECT l.change_key, l.service, t.team, s.repo, l.sha, s.pull_request, s.committed_at,
+SELECT l.change_key, l.service, array_to_string(l.teams, ', ') AS team, s.repo, l.sha, s.pull_request, s.committed_at,
        l.started_at, l.deployment_key, d.deployment_id, d.environment, l.deployed_at,
        round(l.lead_seconds, 1) AS lead_seconds
 FROM change_lead_times l
 JOIN live_deployments d USING (deployment_key)
 LEFT JOIN change_starts s USING (change_key)
--- One row per item even for a service of several teams (team lists them all).
-LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
-           GROUP BY service) t
-       ON t.service = l.service
 WHERE l.env_group = $1
-  AND (CAST($2 AS VARCHAR) IS NULL OR l.service = $2)
-  AND (CAST($3 AS VARCHAR) IS NULL
-       OR l.service IN (SELECT service FROM service_teams WHERE team = $3))
+  AND in_scope(l.service, l.teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
   AND l.deployed_at >= CAST($4 AS TIMESTAMP) AND l.deployed_at < CAST($5 AS TIMESTAMP)
 ORDER BY l.deployed_at, l.deployment_key, l.started_at, l.sha

@@ -2,7 +2,7 @@
 -- outcome (the same rows as /api/v1/deployments without the nested changes, plus the team and
 -- the number of changes it first carried). Parameters as dora_summary.sql: $1 environment group,
 -- $2 service, $3 team, $4 start, $5 end.
-SELECT o.deployment_key, o.deployment_id, o.source, o.service, t.team, o.environment, o.sha,
+SELECT o.deployment_key, o.deployment_id, o.source, o.service, array_to_string(o.teams, ', ') AS team, o.environment, o.sha,
        o.ref, o.pipeline, o.started_at, o.finished_at, o.is_rollback, o.is_hotfix, o.failed,
        o.failure_reasons, o.incidents, o.recovered_at,
        round(epoch(o.recovered_at) - epoch(o.finished_at), 1) AS recovery_seconds,
@@ -11,13 +11,7 @@ SELECT o.deployment_key, o.deployment_id, o.source, o.service, t.team, o.environ
          WHERE l.deployment_key = o.deployment_key AND l.env_group = o.env_group) AS changes
 FROM deployment_outcomes o
 LEFT JOIN rollbacks r USING (deployment_key)
--- One row per item even for a service of several teams (team lists them all).
-LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
-           GROUP BY service) t
-       ON t.service = o.service
 WHERE o.env_group = $1
-  AND (CAST($2 AS VARCHAR) IS NULL OR o.service = $2)
-  AND (CAST($3 AS VARCHAR) IS NULL
-       OR o.service IN (SELECT service FROM service_teams WHERE team = $3))
+  AND in_scope(o.service, o.teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
   AND o.finished_at >= CAST($4 AS TIMESTAMP) AND o.finished_at < CAST($5 AS TIMESTAMP)
 ORDER BY o.finished_at, o.deployment_key

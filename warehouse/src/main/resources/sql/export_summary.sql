@@ -3,15 +3,7 @@
 -- week_end, both included; the first and last week are cut at the period's ends). Only weeks in
 -- which a service had a deployment, a failed attempt, a deployed change or an incident are listed.
 -- Rates rounded to 3 places and seconds to 0.1, as the API does. Parameters as dora_summary.sql.
-WITH scope AS MATERIALIZED (
-    SELECT service FROM (
-        SELECT service FROM live_deployments UNION SELECT service FROM incidents_latest
-        UNION SELECT service FROM failed_attempts)
-    WHERE (CAST($2 AS VARCHAR) IS NULL OR service = $2)
-      AND (CAST($3 AS VARCHAR) IS NULL
-           OR service IN (SELECT service FROM service_teams WHERE team = $3))
-),
-outcomes AS MATERIALIZED (
+WITH outcomes AS MATERIALIZED (
     SELECT service, CAST(date_trunc('week', finished_at) AS DATE) AS week,
            count(*) AS deployments,
            count(*) FILTER (WHERE failed) AS failed,
@@ -20,7 +12,7 @@ outcomes AS MATERIALIZED (
            count(*) FILTER (WHERE failed AND recovered_at IS NULL) AS unrecovered,
            count(*) FILTER (WHERE unplanned) AS unplanned
     FROM deployment_outcomes
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
     GROUP BY ALL
 ),
@@ -28,7 +20,7 @@ attempts AS MATERIALIZED (
     SELECT service, CAST(date_trunc('week', finished_at) AS DATE) AS week,
            count(*) AS failed_attempts
     FROM failed_attempts
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
     GROUP BY ALL
 ),
@@ -40,7 +32,7 @@ leads AS MATERIALIZED (
            quantile_cont(greatest(lead_seconds, 0), 0.9)
                FILTER (WHERE started_at IS NOT NULL) AS lead_p90_seconds
     FROM change_lead_times
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND deployed_at >= CAST($4 AS TIMESTAMP) AND deployed_at < CAST($5 AS TIMESTAMP)
     GROUP BY ALL
 ),
@@ -51,7 +43,7 @@ restores AS MATERIALIZED (
            quantile_cont(epoch(resolved_at) - epoch(opened_at), 0.5)
                FILTER (WHERE resolved_at IS NOT NULL) AS restore_median_seconds
     FROM incidents_latest
-    WHERE service IN (SELECT service FROM scope)
+    WHERE in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND opened_at >= CAST($4 AS TIMESTAMP) AND opened_at < CAST($5 AS TIMESTAMP)
     GROUP BY ALL
 ),
@@ -85,7 +77,7 @@ LEFT JOIN outcomes o USING (service, week)
 LEFT JOIN attempts a USING (service, week)
 LEFT JOIN leads l USING (service, week)
 LEFT JOIN restores r USING (service, week)
--- One row per item even for a service of several teams (team lists them all).
+-- The service's teams as they stand now; one row per item even for a service of several teams.
 LEFT JOIN (SELECT service, string_agg(team, ', ' ORDER BY team) AS team FROM service_teams
            GROUP BY service) t
        ON t.service = b.service

@@ -9,7 +9,6 @@ SELECT a.incident_key, a.incident_id, a.source, a.service, a.title, a.status, a.
 FROM incident_attribution a
 LEFT JOIN live_deployments d USING (deployment_key)
 WHERE CAST($1 AS VARCHAR) IS NOT NULL
-  AND (CAST($2 AS VARCHAR) IS NULL OR a.service = $2)
-  AND (CAST($3 AS VARCHAR) IS NULL OR a.service IN (SELECT service FROM service_teams WHERE team = $3))
+  AND in_scope(a.service, a.teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
   AND a.opened_at >= CAST($4 AS TIMESTAMP) AND a.opened_at < CAST($5 AS TIMESTAMP)
 ORDER BY a.opened_at DESC, a.incident_key DESC

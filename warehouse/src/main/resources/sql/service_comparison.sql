@@ -9,12 +9,12 @@ WITH scope AS MATERIALIZED (
 ),
 outcomes AS MATERIALIZED (
     SELECT * FROM deployment_outcomes
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
 ),
 attempts AS (
     SELECT service, count(*) AS failed_attempts FROM failed_attempts
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
     GROUP BY service
 ),
@@ -26,7 +26,7 @@ leads AS (
            quantile_cont(greatest(lead_seconds, 0), 0.9) FILTER (WHERE started_at IS NOT NULL)
                AS lead_p90_seconds
     FROM change_lead_times
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND deployed_at >= CAST($4 AS TIMESTAMP) AND deployed_at < CAST($5 AS TIMESTAMP)
     GROUP BY service
 ),
@@ -45,7 +45,7 @@ restores AS (
     SELECT service, count(*) AS restored_incidents,
            quantile_cont(epoch(resolved_at) - epoch(opened_at), 0.5) AS restore_median_seconds
     FROM incidents_latest
-    WHERE service IN (SELECT service FROM scope) AND resolved_at IS NOT NULL
+    WHERE in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR)) AND resolved_at IS NOT NULL
       AND opened_at >= CAST($4 AS TIMESTAMP) AND opened_at < CAST($5 AS TIMESTAMP)
     GROUP BY service
 ),

@@ -2,13 +2,7 @@
 -- with zero deployments. Each bucket is computed from the facts of that bucket, never by averaging
 -- daily medians. Parameters: $1 environment group, $2 service or NULL, $3 team or NULL, $4 start,
 -- $5 end (exclusive), $6 bucket ('day' | 'week' | 'month'), $7 bucket interval ('1 day' | ...).
-WITH scope AS MATERIALIZED (
-    SELECT DISTINCT service FROM live_deployments
-    WHERE (CAST($2 AS VARCHAR) IS NULL OR service = $2)
-      AND (CAST($3 AS VARCHAR) IS NULL
-           OR service IN (SELECT service FROM service_teams WHERE team = $3))
-),
-buckets AS (
+WITH buckets AS (
     SELECT CAST(b AS DATE) AS bucket
     FROM range(date_trunc(CAST($6 AS VARCHAR), CAST($4 AS TIMESTAMP)), CAST($5 AS TIMESTAMP),
                CAST($7 AS INTERVAL)) AS t(b)
@@ -21,7 +15,7 @@ deploys AS MATERIALIZED (
                FILTER (WHERE failed AND recovered_at IS NOT NULL) AS recovery_median_seconds,
            count(*) FILTER (WHERE unplanned) AS unplanned
     FROM deployment_outcomes
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
     GROUP BY 1
 ),
@@ -29,7 +23,7 @@ attempts AS MATERIALIZED (
     SELECT CAST(date_trunc(CAST($6 AS VARCHAR), finished_at) AS DATE) AS bucket,
            count(*) AS failed_attempts
     FROM failed_attempts
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope)
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR))
       AND finished_at >= CAST($4 AS TIMESTAMP) AND finished_at < CAST($5 AS TIMESTAMP)
     GROUP BY 1
 ),
@@ -39,7 +33,7 @@ leads AS MATERIALIZED (
            quantile_cont(greatest(lead_seconds, 0), 0.5) AS median_seconds,
            quantile_cont(greatest(lead_seconds, 0), 0.9) AS p90_seconds
     FROM change_lead_times
-    WHERE env_group = $1 AND service IN (SELECT service FROM scope) AND started_at IS NOT NULL
+    WHERE env_group = $1 AND in_scope(service, teams, CAST($2 AS VARCHAR), CAST($3 AS VARCHAR)) AND started_at IS NOT NULL
       AND deployed_at >= CAST($4 AS TIMESTAMP) AND deployed_at < CAST($5 AS TIMESTAMP)
     GROUP BY 1
 )

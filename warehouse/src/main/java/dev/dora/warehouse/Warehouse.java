@@ -292,9 +292,12 @@ public final class Warehouse implements AutoCloseable {
         }
     }
 
-    /** The catalog as it stands: the latest version of each service (catalog_current.sql). */
+    /**
+     * The catalog as it stands: the latest version of each service, with the names events gave that
+     * resolved to it (catalog_current.sql).
+     */
     public synchronized List<Map<String, Object>> catalog() {
-        refreshView(Tables.CATALOG_SERVICES);
+        refreshViews();
         try {
             return records("catalog_current");
         } catch (SQLException e) {
@@ -666,7 +669,7 @@ public final class Warehouse implements AutoCloseable {
     /** (Re)builds the tables relating facts to each other (derived.sql), in order. */
     private void defineDerivedTables() throws SQLException {
         String sql =
-                SqlResource.load("derived")
+                (SqlResource.load("resolve") + "\n;\n" + SqlResource.load("derived"))
                         .replace(
                                 "{{incident_window_seconds}}",
                                 Long.toString(config.incidentWindow().toSeconds()));
@@ -687,6 +690,7 @@ public final class Warehouse implements AutoCloseable {
                 }
             }
             s.execute("CHECKPOINT"); // written to the file: the buffer manager may evict them
+            defineValidProductionPatterns(s);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("latest versions in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
@@ -711,6 +715,45 @@ public final class Warehouse implements AutoCloseable {
         LOG.debug("derived tables rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * The catalog's per-service production patterns that DuckDB (RE2) can use, for resolve.sql. The
+     * import checks them with Java's syntax, which accepts more (look-around, back-references): a
+     * pattern RE2 refuses is left out, so that service keeps the configured production pattern, and
+     * logged, instead of failing every derivation.
+     */
+    private void defineValidProductionPatterns(Statement s) throws SQLException {
+        s.execute("CREATE OR REPLACE TABLE valid_production_patterns (pattern VARCHAR NOT NULL)");
+        List<String> patterns = new ArrayList<>();
+        try (ResultSet r =
+                s.executeQuery(
+                        "SELECT DISTINCT production_pattern FROM catalog_services"
+                                + " WHERE production_pattern IS NOT NULL")) {
+            while (r.next()) {
+                patterns.add(r.getString(1));
+            }
+        }
+        for (String pattern : patterns) {
+            try (PreparedStatement check =
+                    connection.prepareStatement("SELECT regexp_matches('', ?)")) {
+                check.setString(1, pattern);
+                check.executeQuery().close();
+            } catch (SQLException e) {
+                LOG.warn(
+                        "catalog production pattern '{}' is not a regular expression DuckDB (RE2)"
+                                + " can use, so its services keep the configured pattern: {}",
+                        pattern,
+                        e.getMessage());
+                continue;
+            }
+            try (PreparedStatement insert =
+                    connection.prepareStatement(
+                            "INSERT INTO valid_production_patterns VALUES (?)")) {
+                insert.setString(1, pattern);
+                insert.executeUpdate();
+            }
+        }
+    }
+
     /** Services per batch of a {@code {{per_service_batch}}} statement (derived.sql). */
     static final int SERVICE_BATCH = 50;
 
@@ -726,8 +769,7 @@ public final class Warehouse implements AutoCloseable {
                 "CREATE OR REPLACE TEMP TABLE derive_services AS SELECT service,"
                         + " (row_number() OVER (ORDER BY service) - 1) // "
                         + SERVICE_BATCH
-                        + " AS batch FROM (SELECT DISTINCT service FROM changes_latest"
-                        + " WHERE push_after IS NOT NULL)");
+                        + " AS batch FROM (SELECT DISTINCT service FROM change_chain)");
         long batches;
         try (ResultSet r =
                 s.executeQuery("SELECT coalesce(max(batch) + 1, 1) FROM derive_services")) {
@@ -744,7 +786,7 @@ public final class Warehouse implements AutoCloseable {
                             + b);
             s.execute(
                     "CREATE OR REPLACE TEMP TABLE batch_chain AS SELECT service, sha, parent_sha,"
-                            + " push_after FROM changes_latest WHERE push_after IS NOT NULL AND"
+                            + " push_after, touches FROM change_chain WHERE"
                             + " service IN (SELECT service FROM derive_batch)");
             s.execute(
                     "CREATE OR REPLACE TEMP TABLE batch_live AS SELECT * FROM live_deployments"

@@ -207,7 +207,8 @@ class BreakdownsTest {
         tables.deploy("search", "D9", "zz", "2026-03-06T10:00:00Z");
         tables.push("search", "r1", "2026-03-06T11:00:00Z", c("n1", "2026-03-06T13:00:00Z"));
         tables.deploy("search", "D10", "n1", "2026-03-06T12:00:00Z");
-        tables.push("search", "n1", "2026-03-06T14:00:00Z", new WarehouseFixtures.C("t1", null));
+        tables.push(
+                "search", "n1", "2026-03-06T14:00:00Z", new WarehouseFixtures.C("t1", null, null));
         tables.deploy("search", "D11", "t1", "2026-03-06T15:00:00Z");
         tables.rejected("github", "R1", "missing field 'after'", "2026-03-02T10:00:00Z")
                 .rejected("gitlab", "R2", "body is not JSON", "2026-03-03T10:00:00Z")

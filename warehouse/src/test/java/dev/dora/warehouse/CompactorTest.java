@@ -188,7 +188,9 @@ class CompactorTest {
         a.put("incidents", warehouse.incidents(WEEK, Scope.ALL));
         for (TableSchema t : Tables.ALL) {
             if (t.versioned()) {
-                a.put(t.name() + "_latest", warehouse.rows(sortedRows(t.name() + "_latest")));
+                // The view, not the resolved table: that one adds teams (a SQL array, which has
+                // no equals) and resolution does not depend on files anyway.
+                a.put(t.name() + "_latest", warehouse.rows(sortedRows(t.name() + "_latest_view")));
             }
         }
         return a;

@@ -31,11 +31,16 @@ final class WarehouseFixtures {
         this.root = root;
     }
 
-    /** A commit of a push: its sha and own time. */
-    record C(String sha, Instant at) {}
+    /** A commit of a push: its sha, own time and the files it touched (null: not listed). */
+    record C(String sha, Instant at, List<String> paths) {}
 
     static C c(String sha, String at) {
-        return new C(sha, Instant.parse(at));
+        return new C(sha, Instant.parse(at), null);
+    }
+
+    /** A commit that touched these files (a monorepo's push lists them). */
+    static C c(String sha, String at, String... paths) {
+        return new C(sha, Instant.parse(at), List.of(paths));
     }
 
     /** A push to the default branch (main) of {@code service}, its repository of the same name. */
@@ -55,6 +60,7 @@ final class WarehouseFixtures {
             row.put("push_before", before);
             row.put("push_after", after);
             row.put("parent_sha", parent);
+            row.put("paths", commit.paths() == null ? null : String.join("\n", commit.paths()));
             row.put("event_id", "push-" + after);
             row.put("version", Instant.parse(pushedAt).toEpochMilli());
             parent = commit.sha();
@@ -162,15 +168,24 @@ final class WarehouseFixtures {
             String team,
             String template,
             String githubRepos) {
+        catalogRow(importId, importedAt, service, team, template).put("github_repos", githubRepos);
+        return this;
+    }
+
+    /**
+     * A service as one catalog import describes it; returns the row so a test can add what it maps
+     * from (repositories, path prefixes, incident-tool ids, production pattern).
+     */
+    Map<String, Object> catalogRow(
+            String importId, String importedAt, String service, String team, String template) {
         Map<String, Object> row = row(Tables.CATALOG_SERVICES);
-        row.put("github_repos", githubRepos);
         row.put("import_id", importId);
         row.put("imported_at", Instant.parse(importedAt));
         row.put("service", service);
         row.put("team", team);
         row.put("source_template", template);
         row.put("event_id", "catalog-" + importId);
-        return this;
+        return row;
     }
 
     /** A service created, as {@code source} reported it (template null: hand-made). */

@@ -65,6 +65,8 @@ public final class CatalogApi {
                 Object v = s.get(list);
                 s.put(list, v == null ? List.of() : List.of(((String) v).split(",")));
             }
+            Object seenAs = s.get("seen_as");
+            s.put("seen_as", seenAs == null ? List.of() : List.of(((String) seenAs).split(", ")));
             s.put("imported_at", String.valueOf(s.get("imported_at")));
             services.add(s);
         }
