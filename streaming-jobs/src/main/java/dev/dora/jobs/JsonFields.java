@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reading webhook JSON for parsers: every refusal is an {@link UnparseableEventException} naming
@@ -95,6 +97,33 @@ public final class JsonFields {
         }
         String text = n.asText();
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * An array of non-empty strings; null when absent or JSON null.
+     *
+     * @throws UnparseableEventException when it is not an array, or an element is not a non-empty
+     *     string, naming the element ({@code commits[0].added[2]})
+     */
+    public static List<String> optionalStrings(JsonNode parent, String field, String parentPath) {
+        JsonNode n = optional(parent, field);
+        if (n == null) {
+            return null;
+        }
+        String at = path(parentPath, field);
+        if (!n.isArray()) {
+            throw new UnparseableEventException("field '" + at + "' is not an array");
+        }
+        List<String> strings = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode e = n.get(i);
+            if (!e.isTextual() || e.asText().isEmpty()) {
+                throw new UnparseableEventException(
+                        "field '" + at + "[" + i + "]' is not a non-empty string");
+            }
+            strings.add(e.asText());
+        }
+        return strings;
     }
 
     public static Instant requiredTime(JsonNode parent, String field, String parentPath) {

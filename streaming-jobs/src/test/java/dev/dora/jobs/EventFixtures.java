@@ -33,6 +33,18 @@ public final class EventFixtures {
     public static final Instant DEPLOY_FAILED_NEXT_DAY = Instant.parse("2026-03-03T10:00:00Z");
     public static final Instant DEPLOYED_TWO_DAYS_LATER = Instant.parse("2026-03-04T10:00:00Z");
 
+    /**
+     * The files of the first commit of the project's own monorepo pushes ({@code
+     * src/test/resources/{github,gitlab}/push/monorepo-paths.json}) as a commit keeps them: sorted,
+     * and Refund.java, which those files list as added and as modified, once.
+     */
+    public static final List<String> REFUNDS_PATHS =
+            List.of(
+                    "docs/payments, refunds.md",
+                    "services/payments/pom.xml",
+                    "services/payments/src/OldRefund.java",
+                    "services/payments/src/Refund.java");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventFixtures() {}

@@ -81,6 +81,18 @@ public final class Tables {
                                     STRING,
                                     "number of the pull request it came through, when the sender"
                                             + " declared it (generic `pr`)"),
+                            optional(
+                                    "paths",
+                                    STRING,
+                                    "files the commit added, modified or removed, as the push"
+                                            + " listed them (sources cut very long lists), without"
+                                            + " duplicates, sorted, joined by newline (`\\n`; a"
+                                            + " path with a newline in it reads as two); an"
+                                            + " empty string when the push's lists for it are"
+                                            + " empty (e.g. an empty commit); null when the"
+                                            + " source lists no files (Bitbucket, CDEvents,"
+                                            + " declared changes, a generic change without"
+                                            + " `paths`)"),
                             required("event_id", STRING, "raw envelope it came from"),
                             required("version", LONG, "higher wins among rows of one change_key")),
                     "pushed_at",

@@ -53,6 +53,27 @@ final class Fields {
         }
     }
 
+    /**
+     * An array of non-empty strings when present (file paths: a path of spaces is a valid name, so
+     * only the empty string is refused).
+     */
+    void optionalStrings(String field) {
+        if (!present(field)) {
+            return;
+        }
+        JsonNode v = node.get(field);
+        if (!v.isArray()) {
+            problem(field, "must be an array");
+            return;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isTextual() || e.asText().isEmpty()) {
+                problem(field + "[" + i + "]", "must be a non-empty string");
+            }
+        }
+    }
+
     private String checkedText(String field) {
         JsonNode v = node.get(field);
         if (!v.isTextual()) {

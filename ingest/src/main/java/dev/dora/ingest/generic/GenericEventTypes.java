@@ -72,6 +72,7 @@ final class GenericEventTypes {
         f.time("committed_at");
         f.optionalText("branch");
         f.optionalTextOrNumber("pr");
+        f.optionalStrings("paths");
     }
 
     static void serviceCreated(Fields f) {

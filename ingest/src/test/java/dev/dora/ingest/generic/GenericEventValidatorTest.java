@@ -100,6 +100,27 @@ class GenericEventValidatorTest {
     }
 
     @Test
+    void changePathsAreAnArrayOfNonEmptyStrings() {
+        assertThat(
+                        problems(
+                                """
+                                [{"type": "change", "sha": "a", "repo": "r",
+                                  "committed_at": "2026-03-01T16:20:00Z",
+                                  "paths": ["svc/a/App.java", " "]},
+                                 {"type": "change", "sha": "b", "repo": "r",
+                                  "committed_at": "2026-03-01T16:20:00Z", "paths": []},
+                                 {"type": "change", "sha": "c", "repo": "r",
+                                  "committed_at": "2026-03-01T16:20:00Z", "paths": "a,b"},
+                                 {"type": "change", "sha": "d", "repo": "r",
+                                  "committed_at": "2026-03-01T16:20:00Z", "paths": ["a", "", 3]}]
+                                """))
+                .containsExactly(
+                        "[2].paths: must be an array",
+                        "[3].paths[1]: must be a non-empty string",
+                        "[3].paths[2]: must be a non-empty string");
+    }
+
+    @Test
     void incidentCauseNamesADeploymentOrACommit() {
         String incident =
                 """

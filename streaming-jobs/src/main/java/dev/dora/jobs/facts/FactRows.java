@@ -60,6 +60,7 @@ public final class FactRows {
                             push.after(),
                             parent,
                             c.pullRequest(),
+                            ChangeRow.paths(c.paths()),
                             event.eventId(),
                             push.pushedAt().toEpochMilli()));
             parent = c.sha();
@@ -85,6 +86,7 @@ public final class FactRows {
                             null,
                             null,
                             c.pullRequest(),
+                            ChangeRow.paths(c.paths()),
                             event.eventId(),
                             d.statusAt().toEpochMilli()));
         }

@@ -1,6 +1,7 @@
 package dev.dora.jobs.generic;
 
 import static dev.dora.jobs.JsonFields.optional;
+import static dev.dora.jobs.JsonFields.optionalStrings;
 import static dev.dora.jobs.JsonFields.optionalText;
 import static dev.dora.jobs.JsonFields.optionalTime;
 import static dev.dora.jobs.JsonFields.requiredText;
@@ -209,7 +210,12 @@ public final class GenericParser {
                         null,
                         sha,
                         committedAt != null ? committedAt : envelope.receivedAt(),
-                        List.of(new Commit(sha, committedAt, optionalText(item, "pr", at))));
+                        List.of(
+                                new Commit(
+                                        sha,
+                                        committedAt,
+                                        optionalText(item, "pr", at),
+                                        optionalStrings(item, "paths", at))));
         return CanonicalEvent.of(envelope.eventId(), serviceOf(service, repo, at), push);
     }
 

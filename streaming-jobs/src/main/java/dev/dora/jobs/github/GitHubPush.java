@@ -10,11 +10,15 @@ import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
 import dev.dora.events.PushEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.jobs.CommitPaths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** GitHub {@code push} to a {@link PushEvent}: one link of the push chain. Tags yield nothing. */
+/**
+ * GitHub {@code push} to a {@link PushEvent}: one link of the push chain, each commit with the
+ * files its {@code added}, {@code modified} and {@code removed} lists name. Tags yield nothing.
+ */
 final class GitHubPush {
     private static final String REFS_HEADS = "refs/heads/";
 
@@ -32,11 +36,14 @@ final class GitHubPush {
                 GitHubJson.firstOf(
                         text(repository, "default_branch"), text(repository, "master_branch"));
         List<Commit> commits = new ArrayList<>();
+        int i = 0;
         for (JsonNode c : root.path("commits")) {
             commits.add(
                     new Commit(
                             requiredText(c, "id"),
-                            time(c.get("timestamp"), "commits[].timestamp")));
+                            time(c.get("timestamp"), "commits[].timestamp"),
+                            null,
+                            CommitPaths.of(c, "commits[" + i++ + "]")));
         }
         PushEvent push =
                 new PushEvent(

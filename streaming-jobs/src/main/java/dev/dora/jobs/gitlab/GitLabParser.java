@@ -11,6 +11,7 @@ import dev.dora.events.IncidentEvent;
 import dev.dora.events.PullRequestEvent;
 import dev.dora.events.PushEvent;
 import dev.dora.events.RawEnvelope;
+import dev.dora.jobs.CommitPaths;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.PayloadJson;
 import java.time.Instant;
@@ -27,9 +28,10 @@ import java.util.regex.Pattern;
  * it, since system hooks send their own header with the same bodies):
  *
  * <ul>
- *   <li>{@code push} to a branch: a {@link PushEvent}. GitLab does not say when the push happened,
- *       so {@code pushedAt} is the receive time (the commits' own times are author-side and can be
- *       days older than the push);
+ *   <li>{@code push} to a branch: a {@link PushEvent}, each commit with the files of its {@code
+ *       added}, {@code modified} and {@code removed} lists. GitLab does not say when the push
+ *       happened, so {@code pushedAt} is the receive time (the commits' own times are author-side
+ *       and can be days older than the push);
  *   <li>{@code merge_request}: a {@link PullRequestEvent};
  *   <li>{@code deployment}, and {@code pipeline} runs named as deployments: see {@link
  *       GitLabDeployments};
@@ -110,9 +112,14 @@ public final class GitLabParser {
         List<Commit> commits = new ArrayList<>();
         int i = 0;
         for (JsonNode c : root.path("commits")) {
-            String where = "commits[" + i++ + "].";
+            String at = "commits[" + i++ + "]";
+            String where = at + ".";
             commits.add(
-                    new Commit(text(c, where, "id"), GitLabTime.optional(c, where, "timestamp")));
+                    new Commit(
+                            text(c, where, "id"),
+                            GitLabTime.optional(c, where, "timestamp"),
+                            null,
+                            CommitPaths.of(c, at)));
         }
         PushEvent push =
                 new PushEvent(

@@ -32,10 +32,10 @@ public final class ParquetTableSink {
     private ParquetTableSink() {}
 
     /**
-     * Columns whose values (almost) never repeat: ids, keys, commit ids, bodies, times and
-     * versions. Parquet would build a dictionary for each, fill it, find it useless and fall back,
-     * which was the largest single cost of writing facts (JFR, BENCHMARKS.md); low-cardinality
-     * columns keep theirs.
+     * Columns whose values (almost) never repeat: ids, keys, commit ids, bodies, a commit's joined
+     * paths, times and versions. Parquet would build a dictionary for each, fill it, find it
+     * useless and fall back, which was the largest single cost of writing facts (JFR,
+     * BENCHMARKS.md); low-cardinality columns keep theirs.
      */
     static List<String> uniqueColumns(TableSchema table) {
         return table.columns().stream()
@@ -54,6 +54,7 @@ public final class ParquetTableSink {
                 || n.endsWith("sha")
                 || n.startsWith("push_")
                 || n.equals("body")
+                || n.equals("paths")
                 || n.equals("headers")
                 || n.equals("title")
                 || n.equals("number");

@@ -217,6 +217,30 @@ class GenericParserTest {
     }
 
     @Test
+    void changeWithPathsKeepsThemSortedWithoutDuplicates() {
+        String body =
+                """
+                [{"type": "change", "sha": "a1", "repo": "acme/mono",
+                  "paths": ["svc/b/B.java", "svc/a/A.java", "svc/b/B.java"]},
+                 {"type": "change", "sha": "a2", "repo": "acme/mono", "paths": []},
+                 {"type": "change", "sha": "a3", "repo": "acme/mono"}]
+                """;
+
+        assertThat(parse(body))
+                .extracting(e -> e.push().commits().get(0).paths())
+                .containsExactly(List.of("svc/a/A.java", "svc/b/B.java"), List.of(), null);
+    }
+
+    @Test
+    void pathsThatAreNotStringsAreRejectedNamingThem() {
+        String body = "{\"type\": \"change\", \"sha\": \"a\", \"repo\": \"r\", \"paths\": [\"\"]}";
+
+        assertThatThrownBy(() -> parse(body))
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessage("field '[0].paths[0]' is not a non-empty string");
+    }
+
+    @Test
     void changeNamingNoBranchIsOnTheDefaultBranch() {
         String body = "{\"type\": \"change\", \"sha\": \"abc\", \"repo\": \"acme/shop\"}";
 

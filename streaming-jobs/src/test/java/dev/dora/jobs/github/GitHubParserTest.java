@@ -1,9 +1,11 @@
 package dev.dora.jobs.github;
 
+import static dev.dora.jobs.EventFixtures.REFUNDS_PATHS;
 import static dev.dora.jobs.EventFixtures.envelope;
 import static dev.dora.jobs.EventFixtures.sharedFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
@@ -14,9 +16,11 @@ import dev.dora.jobs.EventFixtures;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.Parsers;
 import dev.dora.jobs.UnparseableEventException;
+import dev.dora.jobs.facts.ChangeRow;
 import dev.dora.jobs.facts.DeploymentRow;
 import dev.dora.jobs.facts.FactRows;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +57,12 @@ class GitHubParserTest {
                         ZEROS,
                         sha,
                         Instant.ofEpochSecond(1557933657), // repository.pushed_at, epoch seconds
-                        List.of(new Commit(sha, Instant.parse("2019-05-15T15:19:25Z"))));
+                        List.of(
+                                new Commit(
+                                        sha,
+                                        Instant.parse("2019-05-15T15:19:25Z"),
+                                        null,
+                                        List.of("README.md")))); // added
         assertThat(events)
                 .containsExactly(CanonicalEvent.of("evt-1", "Codertocat/Hello-World", expected));
         assertThat(events.get(0).push().toDefaultBranch()).isTrue();
@@ -78,7 +87,44 @@ class GitHubParserTest {
                 .containsExactly(
                         new Commit(
                                 "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c",
-                                Instant.parse("2015-05-05T23:40:15Z")));
+                                Instant.parse("2015-05-05T23:40:15Z"),
+                                null,
+                                List.of("README.md"))); // modified
+    }
+
+    @Test
+    void pushListsEachCommitsFilesSortedWithoutDuplicates() throws IOException {
+        // The project's own file: the corpus has no commit that adds, modifies and removes.
+        List<CanonicalEvent> events = parseResource("github/push/monorepo-paths.json");
+
+        assertThat(events.get(0).push().commits())
+                .extracting(Commit::sha, Commit::paths)
+                .containsExactly(
+                        tuple("2222222222222222222222222222222222222222", REFUNDS_PATHS),
+                        // Empty lists: the commit touched no file.
+                        tuple("3333333333333333333333333333333333333333", List.of()),
+                        // No lists at all: which files it touched is unknown.
+                        tuple("4444444444444444444444444444444444444444", null));
+
+        assertThat(FactRows.changes(events.get(0)))
+                .extracting(ChangeRow::paths)
+                .containsExactly(String.join("\n", REFUNDS_PATHS), "", null);
+    }
+
+    @Test
+    void fileListThatIsNotAnArrayOfPathsIsRejectedNamingIt() {
+        String body =
+                """
+                {"ref": "refs/heads/main", "before": "b0", "after": "c1",
+                 "repository": {"full_name": "acme/shop", "default_branch": "main"},
+                 "commits": [{"id": "c0", "timestamp": "2026-03-02T08:00:00Z", "added": []},
+                             {"id": "c1", "timestamp": "2026-03-02T08:00:00Z",
+                              "added": ["a.txt"], "modified": ["b.txt", 7]}]}
+                """;
+
+        assertThatThrownBy(() -> GitHubParser.parse(envelope("push", body)))
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessage("field 'commits[1].modified[1]' is not a non-empty string");
     }
 
     /** Event types whose payloads become canonical events. */
@@ -264,6 +310,14 @@ class GitHubParserTest {
         assertThatThrownBy(() -> Parsers.parse(gitea))
                 .isInstanceOf(UnparseableEventException.class)
                 .hasMessage("no parser for source 'gitea'");
+    }
+
+    /** A file of the project's own, under {@code src/test/resources}. */
+    private static List<CanonicalEvent> parseResource(String file) throws IOException {
+        try (InputStream in = GitHubParserTest.class.getResourceAsStream("/" + file)) {
+            assertThat(in).as(file).isNotNull();
+            return GitHubParser.parse(envelope("push", in.readAllBytes()));
+        }
     }
 
     private static List<CanonicalEvent> parseFixture(String eventType, String file)

@@ -1,9 +1,11 @@
 package dev.dora.jobs.gitlab;
 
 import static dev.dora.jobs.EventFixtures.RECEIVED;
+import static dev.dora.jobs.EventFixtures.REFUNDS_PATHS;
 import static dev.dora.jobs.EventFixtures.sharedFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dora.events.CanonicalEvent;
 import dev.dora.events.Commit;
@@ -16,7 +18,10 @@ import dev.dora.jobs.JobSettings;
 import dev.dora.jobs.ParserSettings;
 import dev.dora.jobs.Parsers;
 import dev.dora.jobs.UnparseableEventException;
+import dev.dora.jobs.facts.ChangeRow;
+import dev.dora.jobs.facts.FactRows;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +116,10 @@ class GitLabParserTest {
 
     // ---- push ----
 
+    /** Each commit of go-gitlab's push adds CHANGELOG and modifies the application controller. */
+    private static final List<String> DIASPORA_PATHS =
+            List.of("CHANGELOG", "app/controller/application.rb");
+
     @Test
     void pushToTheDefaultBranchConvertsCommitOffsetsToUtc() throws IOException {
         List<CanonicalEvent> events = parseFixture("push/go-gitlab__push.json");
@@ -128,10 +137,14 @@ class GitLabParserTest {
                                 // "2011-12-12T14:27:31+02:00" and "2012-01-03T23:36:29+02:00"
                                 new Commit(
                                         "b6568db1bc1dcd7f8b4d5a946b0b91f9dacd7327",
-                                        Instant.parse("2011-12-12T12:27:31Z")),
+                                        Instant.parse("2011-12-12T12:27:31Z"),
+                                        null,
+                                        DIASPORA_PATHS),
                                 new Commit(
                                         "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-                                        Instant.parse("2012-01-03T21:36:29Z"))));
+                                        Instant.parse("2012-01-03T21:36:29Z"),
+                                        null,
+                                        DIASPORA_PATHS)));
         assertThat(events).containsExactly(CanonicalEvent.of("evt-1", "mike/diaspora", expected));
         assertThat(events.get(0).push().toDefaultBranch()).isTrue();
     }
@@ -148,10 +161,49 @@ class GitLabParserTest {
                         // "2017-12-10T08:28:36-08:00" is eight hours behind UTC.
                         new Commit(
                                 "c4c79227ed610f1151f05bbc5be33b4f340d39c8",
-                                Instant.parse("2017-12-10T16:28:36Z")),
+                                Instant.parse("2017-12-10T16:28:36Z"),
+                                null,
+                                List.of("README.md")),
                         new Commit(
                                 "78a76ee6b4992a6baf64c59fc4c44c7323d60438",
-                                Instant.parse("2017-12-10T17:08:06Z")));
+                                Instant.parse("2017-12-10T17:08:06Z"),
+                                null,
+                                List.of("README.md")));
+    }
+
+    @Test
+    void pushListsEachCommitsFilesSortedWithoutDuplicates() throws IOException {
+        // The project's own file: the corpus has no commit that adds, modifies and removes.
+        List<CanonicalEvent> events;
+        try (InputStream in =
+                GitLabParserTest.class.getResourceAsStream("/gitlab/push/monorepo-paths.json")) {
+            assertThat(in).isNotNull();
+            events = GitLabParser.parse(gitlab("Push Hook", in.readAllBytes()));
+        }
+
+        assertThat(events.get(0).push().commits())
+                .extracting(Commit::sha, Commit::paths)
+                .containsExactly(
+                        tuple("2222222222222222222222222222222222222222", REFUNDS_PATHS),
+                        // Empty lists: the commit touched no file.
+                        tuple("3333333333333333333333333333333333333333", List.of()));
+        assertThat(FactRows.changes(events.get(0)))
+                .extracting(ChangeRow::paths)
+                .containsExactly(String.join("\n", REFUNDS_PATHS), "");
+    }
+
+    @Test
+    void fileListThatIsNotAnArrayIsRejectedNamingIt() {
+        String body =
+                """
+                {"object_kind": "push", "ref": "refs/heads/main", "before": "b0", "after": "c0",
+                 "project": {"path_with_namespace": "acme/shop", "default_branch": "main"},
+                 "commits": [{"id": "c0", "removed": "old.txt"}]}
+                """;
+
+        assertThatThrownBy(() -> GitLabParser.parse(gitlab("Push Hook", body)))
+                .isInstanceOf(UnparseableEventException.class)
+                .hasMessage("field 'commits[0].removed' is not an array");
     }
 
     // ---- merge requests ----

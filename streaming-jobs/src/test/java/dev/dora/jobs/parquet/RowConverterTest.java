@@ -51,6 +51,7 @@ class RowConverterTest {
                     "a1",
                     "a0",
                     null, // no pull request declared
+                    "docs/a, b.md\nsvc/App.java", // paths may contain commas
                     "evt-1",
                     7L);
 
@@ -90,6 +91,7 @@ class RowConverterTest {
         assertThat(record.get("committed_at")).isEqualTo(DEPLOYED_MILLIS);
         assertThat(record.get("started_at")).isNull();
         assertThat(record.get("pushed_at")).isEqualTo(PUSHED_MILLIS);
+        assertThat(record.get("paths")).isEqualTo("docs/a, b.md\nsvc/App.java");
         assertThat(record.get("version")).isEqualTo(7L);
         // The sink partitions by this value.
         assertThat(converter.value(CHANGE, "pushed_at")).isEqualTo(PUSHED_MILLIS);
@@ -240,6 +242,7 @@ class RowConverterTest {
             String pushAfter,
             String parentSha,
             String pullRequest,
+            String paths,
             String eventId) {}
 
     @Test
@@ -247,12 +250,13 @@ class RowConverterTest {
         assertThatThrownBy(() -> new RowConverter<>(Tables.CHANGES, ChangeRowWithoutVersion.class))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "ChangeRowWithoutVersion has 13 components but table changes has 14"
+                        "ChangeRowWithoutVersion has 14 components but table changes has 15"
                                 + " columns: column 'version' has no component");
     }
 
     @Test
-    void parquetTimestampsReadBackInDuckDbAsPlainUtcTimestamps(@TempDir Path dir) throws Exception {
+    void parquetTimestampsReadBackAsPlainUtcAndPathsKeepTheirNewlines(@TempDir Path dir)
+            throws Exception {
         Path file = dir.resolve("changes.parquet");
         RowConverter<ChangeRow> converter = new RowConverter<>(Tables.CHANGES, ChangeRow.class);
         try (ParquetWriter<GenericRecord> writer =
@@ -266,7 +270,8 @@ class RowConverterTest {
                 PreparedStatement q =
                         duck.prepareStatement(
                                 "SELECT typeof(committed_at), CAST(committed_at AS VARCHAR),"
-                                        + " started_at IS NULL, version FROM read_parquet(?)")) {
+                                        + " started_at IS NULL, version,"
+                                        + " string_split(paths, chr(10))[2] FROM read_parquet(?)")) {
             q.setString(1, file.toString());
             try (ResultSet r = q.executeQuery()) {
                 assertThat(r.next()).isTrue();
@@ -275,6 +280,8 @@ class RowConverterTest {
                 assertThat(r.getString(2)).isEqualTo("2026-03-02 10:00:00");
                 assertThat(r.getBoolean(3)).isTrue();
                 assertThat(r.getLong(4)).isEqualTo(7L);
+                // The newline survives the file: the second path of the change.
+                assertThat(r.getString(5)).isEqualTo("svc/App.java");
                 assertThat(r.next()).isFalse();
             }
         }
