@@ -52,8 +52,10 @@ import org.openqa.selenium.print.PrintOptions;
  * suppressed team, an admin creating a survey on it (links shown once, per team) and closing it, a
  * viewer who sees none of the admin controls or exports, and the Adoption page (acme/shop created
  * from a template yesterday at 07:00, so 5 h to its first deployment; a self-service request
- * fulfilled in 20 minutes and an open ticket, sent by the generic API). Saves {@code
- * target/screenshots/<page>.png}; no page may log a console error.
+ * fulfilled in 20 minutes and an open ticket, sent by the generic API), and the Catalog page
+ * (empty, then an imported catalog with what events name that it does not know, and its upload
+ * control for admins only). Saves {@code target/screenshots/<page>.png}; no page may log a console
+ * error.
  *
  * <p>The timeline, all yesterday: acme/shop pushes a (08:00) and b (09:00) and deploys b at 12:00;
  * INC-1 (13:00-13:45) is attributed to it by window. acme/search deploys a sha no push announced at
@@ -77,6 +79,50 @@ class DashboardBrowserITCase {
     private static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Dimension DESKTOP = new Dimension(1400, 1100);
+
+    /** The catalog of the Catalog page's test: three Components of two teams. */
+    private static final String CATALOG =
+            """
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata:
+              name: shop
+              annotations:
+                github.com/project-slug: acme/shop
+                backstage.io/source-template: template:default/node-service
+                pagerduty.com/service-id: PSHOP01
+            spec:
+              type: service
+              lifecycle: production
+              owner: group:default/commerce
+              system: storefront
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata:
+              name: checkout
+              annotations:
+                github.com/project-slug: acme/monorepo
+                dora.dev/path-prefixes: services/checkout/, /libs/checkout-client
+                pagerduty.com/service-id: PCHK001, PCHK002
+            spec:
+              type: service
+              lifecycle: experimental
+              owner: commerce
+              system: storefront
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata:
+              name: search
+              annotations:
+                github.com/project-slug: acme/search
+                opsgenie.com/team: search-oncall
+                dora.dev/production-environment: '^(prod|live)$'
+            spec:
+              type: service
+              owner: group:discovery
+            """;
 
     @TempDir static Path dir;
     private RunningDora dora;
@@ -716,10 +762,7 @@ class DashboardBrowserITCase {
     @Test
     @Order(12)
     void aViewerSeesNoSurveyAdminControlsAndNoExports() throws Exception {
-        HttpResponse<String> r =
-                send("POST", "/api/v1/tokens", "{\"role\":\"viewer\",\"name\":\"browser\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        signInAs(JSON.readTree(r.body()).get("token").asText());
+        signInAsNewViewer("browser");
         try {
             open("/surveys");
             assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-can-admin"))
@@ -812,6 +855,155 @@ class DashboardBrowserITCase {
         screenshot("adoption");
     }
 
+    /**
+     * The Catalog page: empty at first (with the hint how to map a service), then a catalog of
+     * three services in two teams imported through the API: shop from a template, checkout two
+     * folders of acme/monorepo with two PagerDuty services, search with its own production pattern.
+     * acme/legacy (an incident) and acme/wiki (a deployment sent here) are named by events and not
+     * known to it. An admin's page holds the upload control, which shows the API's refusal in its
+     * own words and draws an accepted import once the pipeline has stored it; a viewer's page holds
+     * no control.
+     */
+    @Test
+    @Order(14)
+    void theCatalogPageShowsOwnersServicesWhatMapsThemAndWhatIsUnmapped() throws Exception {
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T";
+        String day = yesterday.replace('T', ' ');
+        open("/catalog");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Service catalog");
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText())
+                .isEqualTo("Catalog");
+        assertThat(browser.findElement(By.id("filters")).isDisplayed()).isFalse();
+        assertThat(text("status")).isEqualTo("No catalog imported yet.");
+        assertThat(text("catalog-empty")).startsWith("No catalog imported yet.");
+        assertThat(text("services"))
+                .contains("github.com/project-slug: owner/repo")
+                .contains("./dora import catalog --path DIR");
+        assertThat(browser.findElement(By.id("owners")).isDisplayed()).isFalse();
+        assertThat(cells("table.unmapped", 1))
+                .containsExactly("acme/legacy", "acme/search", "acme/shop");
+
+        HttpResponse<String> imported =
+                send("POST", "/api/v1/catalog", "application/yaml", CATALOG);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
+        String importedAt = JSON.readTree(imported.body()).get("imported_at").asText();
+        assertThat(
+                        dora.timeline.send(
+                                "deployment_status",
+                                deploymentStatus(
+                                        "acme/wiki",
+                                        3,
+                                        sha('d'),
+                                        "production",
+                                        "success",
+                                        yesterday + "15:00:00Z")))
+                .isEqualTo(202);
+        dora.await(
+                "/api/v1/catalog",
+                j ->
+                        j.get("services").size() == 3
+                                && j.get("unmapped").toString().contains("acme/wiki"),
+                Duration.ofSeconds(60));
+
+        open("/catalog");
+        assertThat(text("status"))
+                .isEqualTo(
+                        "3 services of 2 teams; catalog imported at "
+                                + importedAt.substring(0, 10)
+                                + " "
+                                + importedAt.substring(11, 16)
+                                + " (UTC)");
+        assertThat(rows("table.owners")).containsExactly("commerce|2|storefront", "discovery|1|—");
+        assertThat(rows("table.catalog"))
+                .containsExactly(
+                        "checkout|commerce|storefront|experimental|hand-made|GitHub acme/monorepo\n"
+                                + "Folders services/checkout/, libs/checkout-client/ in"
+                                + " acme/monorepo\n"
+                                + "PagerDuty PCHK001, PCHK002",
+                        "shop|commerce|storefront|production|template:default/node-service|"
+                                + "GitHub acme/shop\nPagerDuty PSHOP01",
+                        "search|discovery|—|—|hand-made|GitHub acme/search\n"
+                                + "Opsgenie search-oncall\n"
+                                + "Production ^(prod|live)$ instead of the default");
+        assertThat(rows("table.unmapped"))
+                .containsExactly(
+                        "acme/legacy|incidents|" + day + "06:00",
+                        "acme/wiki|deployments|" + day + "15:00");
+        assertThat(text("unmapped")).contains("./dora import catalog --path DIR");
+        fullPageScreenshot("catalog");
+        WebElement byOwner =
+                browser.findElement(By.xpath("//table[@class='catalog']//button[text()='Owner']"));
+        byOwner.click();
+        byOwner.click();
+        assertThat(cells("table.catalog", 1)).containsExactly("search", "checkout", "shop");
+
+        // The upload control: a refusal in the API's words, then an import drawn once stored.
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "kind: Component\n");
+        browser.findElement(By.id("catalog-file")).sendKeys(broken.toString());
+        browser.findElement(By.id("catalog-upload-button")).click();
+        awaitText("catalog-upload-error");
+        assertThat(text("catalog-upload-error")).startsWith("no Component in the body: ");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("400"));
+        Path wiki =
+                Files.writeString(
+                        dir.resolve("wiki.yaml"),
+                        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n"
+                                + "  name: wiki\n  annotations:\n"
+                                + "    github.com/project-slug: acme/wiki\n"
+                                + "spec:\n  owner: commerce\n");
+        browser.findElement(By.id("catalog-file")).sendKeys(wiki.toString());
+        browser.findElement(By.id("catalog-upload-button")).click();
+        awaitText("catalog-upload-result");
+        assertThat(text("catalog-upload-result"))
+                .startsWith("Read 1 service from wiki.yaml: wiki.");
+        assertThat(browser.findElement(By.id("catalog-upload-error")).isDisplayed()).isFalse();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!text("status").startsWith("4 services") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(text("status"))
+                .startsWith("4 services of 2 teams; catalog imported at ")
+                .endsWith("; 3 services as an earlier import described them");
+        assertThat(cells("table.unmapped", 1)).containsExactly("acme/legacy");
+
+        signInAsNewViewer("catalog");
+        try {
+            open("/catalog");
+            assertThat(rows("table.catalog")).hasSize(4);
+            assertThat(browser.getPageSource()).doesNotContain("catalog-upload");
+            assertThat(browser.findElements(By.tagName("form")))
+                    .extracting(f -> f.getDomAttribute("id"))
+                    .containsOnly("filters", null); // the filter bar and sign-out only
+        } finally {
+            signInAs(RunningDora.ADMIN_TOKEN);
+        }
+    }
+
+    /** The rows of a table, each its cells' text joined by {@code |}. */
+    private List<String> rows(String table) {
+        return browser.findElements(By.cssSelector(table + " > tbody > tr")).stream()
+                .map(
+                        tr ->
+                                String.join(
+                                        "|",
+                                        tr.findElements(By.cssSelector(":scope > td")).stream()
+                                                .map(WebElement::getText)
+                                                .toList()))
+                .toList();
+    }
+
+    /** The n-th column of a table. */
+    private List<String> cells(String table, int n) {
+        return browser
+                .findElements(By.cssSelector(table + " > tbody > tr > td:nth-child(" + n + ")"))
+                .stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     private List<String> channel(String channel) {
         return browser.findElements(By.cssSelector("#channel-" + channel + " tbody td")).stream()
                 .map(WebElement::getText)
@@ -891,13 +1083,27 @@ class DashboardBrowserITCase {
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return send(method, path, "application/json", json);
+    }
+
+    /** A request as the admin. */
+    private HttpResponse<String> send(String method, String path, String type, String body)
+            throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(dora.baseUrl + path))
                         .header("Authorization", "Bearer " + RunningDora.ADMIN_TOKEN)
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json))
+                        .header("Content-Type", type)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a viewer token and signs in with it. */
+    private void signInAsNewViewer(String name) throws Exception {
+        HttpResponse<String> r =
+                send("POST", "/api/v1/tokens", "{\"role\":\"viewer\",\"name\":\"" + name + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        signInAs(JSON.readTree(r.body()).get("token").asText());
     }
 
     /** Signs out, then in with another token, as a person would on the sign-in page. */

@@ -155,7 +155,7 @@ public final class DashboardRoutes {
 
     /**
      * A page; its export links show only to a caller who may export, and its admin controls (create
-     * and close surveys) only to an admin.
+     * and close surveys, import a catalog) only to an admin.
      */
     private void page(Context ctx, String name) {
         Role role = auth.caller(ctx).map(Auth.Caller::role).orElse(VIEWER);

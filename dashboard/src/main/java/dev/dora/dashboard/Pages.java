@@ -28,12 +28,14 @@ final class Pages {
                     "incidents",
                     "surveys",
                     "adoption",
+                    "catalog",
                     "data-quality",
                     "report");
 
     private static final Pattern TITLE = Pattern.compile("<h1>([^<]+)</h1>");
 
     private final Map<String, String> pages = new HashMap<>();
+    private final Map<String, String> adminParts = new HashMap<>();
     final String signIn;
 
     Pages() {
@@ -55,6 +57,16 @@ final class Pages {
                     layout.replace("{{title}}", title.group(1))
                             .replace("{{script}}", name.equals("index") ? "overview" : name)
                             .replace("{{main}}", main.stripTrailing()));
+            // A page's admin controls (web/<name>-admin.html) go in at {{admin}} for an admin only,
+            // so that no other role's page carries them at all.
+            String admin = optionalResource("web/" + name + "-admin.html");
+            if (admin != null) {
+                if (!main.contains("{{admin}}")) {
+                    throw new IllegalStateException(
+                            "page " + name + " has admin controls but no {{admin}} to put them");
+                }
+                adminParts.put(name, admin.stripTrailing());
+            }
         }
         this.signIn = resource("web/sign-in.html");
     }
@@ -65,10 +77,12 @@ final class Pages {
 
     /**
      * A page for one caller: {@code canExport} and {@code canAdmin} only decide which controls the
-     * page draws; the API checks the role again on every call.
+     * page draws (and {@code canAdmin} whether it holds its admin part at all); the API checks the
+     * role again on every call.
      */
     String page(String name, boolean canExport, boolean canAdmin) {
         return pages.get(name)
+                .replace("{{admin}}", canAdmin ? adminParts.getOrDefault(name, "") : "")
                 .replace("{{can_export}}", Boolean.toString(canExport))
                 .replace("{{can_admin}}", Boolean.toString(canAdmin));
     }
@@ -94,9 +108,18 @@ final class Pages {
     }
 
     private static String resource(String path) {
+        String text = optionalResource(path);
+        if (text == null) {
+            throw new IllegalStateException("missing page " + path);
+        }
+        return text;
+    }
+
+    /** A resource's text, or null if there is none. */
+    private static String optionalResource(String path) {
         try (InputStream in = Pages.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing page " + path);
+                return null;
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

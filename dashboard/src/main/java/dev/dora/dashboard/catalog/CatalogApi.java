@@ -74,7 +74,8 @@ public final class CatalogApi {
         for (Map<String, Object> row : warehouse.catalogUnmapped()) {
             Map<String, Object> u = new java.util.LinkedHashMap<>(row);
             u.put("seen_in", List.of(((String) u.get("seen_in")).split(", ")));
-            u.put("last_seen", String.valueOf(u.get("last_seen")));
+            Object lastSeen = u.get("last_seen"); // null when none of its events has a time
+            u.put("last_seen", lastSeen == null ? null : lastSeen.toString());
             unmapped.add(u);
         }
         ctx.json(Map.of("services", services, "unmapped", unmapped));
