@@ -9,9 +9,11 @@ import dev.dora.warehouse.catalog.CatalogProblem;
 import dev.dora.warehouse.catalog.CatalogRead;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -60,6 +62,13 @@ final class ImportCommand implements Runnable {
                                 + " <data>/secrets/admin-token).")
         Path tokenFile;
 
+        @Option(
+                names = "--as-of",
+                description =
+                        "When the catalog took effect, a date (2026-03-01) or an instant;"
+                                + " default now. Events from then on map by this import.")
+        String asOf;
+
         @Mixin ConfigOptions options;
 
         @Override
@@ -95,7 +104,18 @@ final class ImportCommand implements Runnable {
             HttpResponse<String> r =
                     HttpClient.newHttpClient()
                             .send(
-                                    HttpRequest.newBuilder(URI.create(base + "/api/v1/catalog"))
+                                    HttpRequest.newBuilder(
+                                                    URI.create(
+                                                            base
+                                                                    + "/api/v1/catalog"
+                                                                    + (asOf == null
+                                                                            ? ""
+                                                                            : "?as_of="
+                                                                                    + URLEncoder
+                                                                                            .encode(
+                                                                                                    asOf,
+                                                                                                    StandardCharsets
+                                                                                                            .UTF_8))))
                                             .header("Authorization", "Bearer " + token)
                                             .header("Content-Type", "application/json")
                                             .POST(

@@ -1146,9 +1146,9 @@ class DashboardBrowserITCase {
                 if (browser.findElement(By.tagName("h1")).getText().equals(h1)) {
                     return;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException
-                    | org.openqa.selenium.NoSuchElementException e) {
-                // the old page is going away
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the old page is going away: a stale element, none yet, or (Chromium, mid
+                // navigation) "node with given id does not belong to the document"
             }
             Thread.sleep(50);
         }

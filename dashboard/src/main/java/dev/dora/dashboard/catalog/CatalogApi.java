@@ -16,6 +16,10 @@ import dev.dora.warehouse.catalog.CatalogRead;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +85,37 @@ public final class CatalogApi {
         ctx.json(Map.of("services", services, "unmapped", unmapped));
     }
 
+    /**
+     * When the import takes effect: now, or {@code as_of} (an instant such as {@code
+     * 2026-03-01T00:00:00Z}, or a date meaning its start in UTC) for a catalog as it stood earlier,
+     * so history is mapped as it was. Not in the future: an import cannot be scheduled.
+     */
+    private Instant asOf(Context ctx) {
+        Instant now = clock.instant();
+        String value = ctx.queryParam("as_of");
+        if (value == null || value.isBlank()) {
+            return now;
+        }
+        Instant asOf;
+        try {
+            asOf =
+                    value.length() == 10
+                            ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                            : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiException(
+                    400,
+                    "as_of '"
+                            + value
+                            + "' is neither a date (2026-03-01) nor an instant"
+                            + " (2026-03-01T00:00:00Z)");
+        }
+        if (asOf.isAfter(now)) {
+            throw new ApiException(400, "as_of " + asOf + " is in the future");
+        }
+        return asOf;
+    }
+
     public void importCatalog(Context ctx) throws Exception {
         String type = ctx.contentType() == null ? "" : ctx.contentType();
         List<CatalogEntry> entries;
@@ -109,7 +144,7 @@ public final class CatalogApi {
                     "no Component in the body"
                             + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)));
         }
-        CatalogImport i = new CatalogImport(UUID.randomUUID().toString(), clock.instant(), entries);
+        CatalogImport i = new CatalogImport(UUID.randomUUID().toString(), asOf(ctx), entries);
         RawEnvelope envelope =
                 new RawEnvelope(
                         UUID.randomUUID().toString(),
