@@ -47,11 +47,12 @@ SELECT 'opsgenie', lower(trim(opsgenie_team)), service, first_version, valid_fro
 FROM catalog_versions
 WHERE coalesce(trim(opsgenie_team), '') <> ''
 ;
--- Every event that names a service, with the refs it can be looked up by and the time its mapping
--- is taken at: a change when it was pushed, a deployment when it started (all its statuses map
--- alike), an incident when it opened, a creation when it happened, a request when it was made.
+-- Every event that names a service, with the refs some catalog claim matches and the time its
+-- mapping is taken at: a change when it was pushed, a deployment when it started (all its statuses
+-- map alike), an incident when it opened, a creation when it happened, a request when it was made.
 -- A generic event's service may be a catalog name or a repository's full name; incident ids only
--- count for their own tool.
+-- count for their own tool. An event no claim can match is not listed: it keeps its own name
+-- (below), so an organisation without a catalog pays for a semi-join, not for copies.
 CREATE OR REPLACE TABLE event_refs AS
 WITH e AS (
     SELECT 'change' AS fact, change_key AS fact_key, 'git' AS source, service, repo, pushed_at AS event_at,
@@ -72,14 +73,16 @@ WITH e AS (
     FROM platform_requests_latest
     WHERE service IS NOT NULL
 )
-SELECT e.*, k.kind, k.ref
-FROM e,
-     unnest([{'kind': 'name', 'ref': lower(e.service)},
-             {'kind': 'repo', 'ref': lower(coalesce(e.repo, e.service))},
-             {'kind': CASE e.source WHEN 'pagerduty' THEN 'pagerduty'
-                                    WHEN 'opsgenie' THEN 'opsgenie' END,
-              'ref': lower(e.service)}]) AS u(k)
-WHERE k.kind IS NOT NULL
+SELECT * FROM (
+    SELECT e.*, k.kind, k.ref
+    FROM e,
+         unnest([{'kind': 'name', 'ref': lower(e.service)},
+                 {'kind': 'repo', 'ref': lower(coalesce(e.repo, e.service))},
+                 {'kind': CASE e.source WHEN 'pagerduty' THEN 'pagerduty'
+                                        WHEN 'opsgenie' THEN 'opsgenie' END,
+                  'ref': lower(e.service)}]) AS u(k)
+    WHERE k.kind IS NOT NULL) r
+SEMI JOIN (SELECT DISTINCT kind, ref FROM catalog_claims) c USING (kind, ref)
 ;
 -- The catalog claims that match each event at its time, best first: a catalog name the event gives
 -- beats the other kinds, and a version in force beats a first version stretched back before its
@@ -95,8 +98,12 @@ JOIN catalog_claims c
 QUALIFY rank() OVER (PARTITION BY r.fact, r.fact_key
                      ORDER BY (c.kind = 'name') DESC, c.first_version) = 1
 ;
--- Each event's resolved services, with the service's teams and production pattern at the event's
--- time. A change belongs to every claimant that claims the whole repository and to every claimant
+-- The teams dora.yaml `teams:` lists for each service, as a list (the fallback of every row).
+CREATE OR REPLACE TABLE configured_team_lists AS
+SELECT service, list(DISTINCT team ORDER BY team) AS teams FROM configured_teams GROUP BY service
+;
+-- Each event some claim matched, with its resolved services and the service's teams and production
+-- pattern at the event's time. A change belongs to every claimant that claims the whole repository and to every claimant
 -- one of whose path prefixes a file of the commit starts with. Any other event belongs to its
 -- single claimant, or, when several share the repository (a monorepo), to the one whose name
 -- appears as a word in the environment or the pipeline. An event no claimant takes keeps the
@@ -127,9 +134,6 @@ resolved AS (
            coalesce(t.service, r.service) AS service
     FROM (SELECT DISTINCT fact, fact_key, event_at, service FROM event_refs) r
     LEFT JOIN taken t USING (fact, fact_key)
-),
-configured AS (
-    SELECT service, list(DISTINCT team ORDER BY team) AS teams FROM configured_teams GROUP BY service
 )
 SELECT s.*,
        coalesce(CASE WHEN v.team IS NOT NULL THEN [v.team] END, c.teams, CAST([] AS VARCHAR[]))
@@ -140,7 +144,7 @@ LEFT JOIN catalog_versions v
   ON v.service = s.service
  AND (v.valid_from IS NULL OR s.event_at >= v.valid_from)
  AND (v.valid_until IS NULL OR s.event_at < v.valid_until)
-LEFT JOIN configured c ON c.service = s.service
+LEFT JOIN configured_team_lists c ON c.service = s.service
 -- Patterns DuckDB (RE2) cannot use are left out by the Warehouse (it logs them) rather than failing
 -- the derivation: such a service keeps the configured production pattern.
 LEFT JOIN valid_production_patterns p ON p.pattern = v.production_pattern
@@ -150,15 +154,17 @@ LEFT JOIN valid_production_patterns p ON p.pattern = v.production_pattern
 -- commit resolved to, marked with whether the commit is a change of that service. A monorepo
 -- service walks the whole chain but takes only the commits under its paths.
 CREATE OR REPLACE TABLE change_chain AS
-SELECT x.service, c.sha, c.parent_sha, c.push_after, x.touches
+SELECT coalesce(x.service, c.service) AS service, c.sha, c.parent_sha, c.push_after,
+       coalesce(x.touches, true) AS touches
 FROM changes_latest c
-JOIN (SELECT fact_key, service, true AS touches FROM event_services WHERE fact = 'change'
-      UNION ALL
-      SELECT fact_key, service, false FROM event_claims WHERE fact = 'change' AND kind = 'repo')
+LEFT JOIN (SELECT fact_key, service, true AS touches FROM event_services WHERE fact = 'change'
+           UNION ALL
+           SELECT fact_key, service, false FROM event_claims WHERE fact = 'change' AND kind = 'repo')
      x ON x.fact_key = c.change_key
 WHERE c.push_after IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY x.service, c.sha
-                           ORDER BY x.touches DESC, c.version DESC, c.event_id DESC) = 1
+QUALIFY row_number() OVER (PARTITION BY coalesce(x.service, c.service), c.sha
+                           ORDER BY coalesce(x.touches, true) DESC, c.version DESC,
+                                    c.event_id DESC) = 1
 ;
 -- The facts with their resolved service (`service`), the name they gave (`source_service`) and
 -- the teams at their time (`teams`). A change is keyed '<service>@<sha>' by its resolved service;
@@ -166,42 +172,50 @@ QUALIFY row_number() OVER (PARTITION BY x.service, c.sha
 -- catalog service) are one change. A deployment is production by its service's own pattern when
 -- the catalog gives one.
 CREATE OR REPLACE TABLE changes_resolved AS
-SELECT c.* REPLACE (s.service AS service, s.service || '@' || c.sha AS change_key),
-       s.source_service, s.teams
+SELECT c.* REPLACE (coalesce(s.service, c.service) AS service,
+                    coalesce(s.service, c.service) || '@' || c.sha AS change_key),
+       c.service AS source_service, coalesce(s.teams, t.teams, []) AS teams
 FROM changes_latest c
-JOIN event_services s ON s.fact = 'change' AND s.fact_key = c.change_key
-QUALIFY row_number() OVER (PARTITION BY s.service, c.sha
+LEFT JOIN event_services s ON s.fact = 'change' AND s.fact_key = c.change_key
+LEFT JOIN configured_team_lists t ON t.service = c.service
+QUALIFY row_number() OVER (PARTITION BY coalesce(s.service, c.service), c.sha
                            ORDER BY (c.push_after IS NOT NULL) DESC, c.version DESC,
                                     c.event_id DESC) = 1
 ;
 CREATE OR REPLACE TABLE deployments_resolved AS
 SELECT d.* REPLACE (
-           s.service AS service,
+           coalesce(s.service, d.service) AS service,
            CASE WHEN s.production_pattern IS NULL THEN d.production
                 ELSE coalesce(regexp_matches(d.environment, s.production_pattern), false)
            END AS production),
-       s.source_service, s.teams
+       d.service AS source_service, coalesce(s.teams, t.teams, []) AS teams
 FROM deployments_latest d
-JOIN event_services s ON s.fact = 'deployment' AND s.fact_key = d.deployment_key
+LEFT JOIN event_services s ON s.fact = 'deployment' AND s.fact_key = d.deployment_key
+LEFT JOIN configured_team_lists t ON t.service = d.service
 ;
 CREATE OR REPLACE TABLE incidents_resolved AS
-SELECT i.* REPLACE (s.service AS service), s.source_service, s.teams
+SELECT i.* REPLACE (coalesce(s.service, i.service) AS service),
+       i.service AS source_service, coalesce(s.teams, t.teams, []) AS teams
 FROM incidents_latest i
-JOIN event_services s ON s.fact = 'incident' AND s.fact_key = i.incident_key
+LEFT JOIN event_services s ON s.fact = 'incident' AND s.fact_key = i.incident_key
+LEFT JOIN configured_team_lists t ON t.service = i.service
 ;
 CREATE OR REPLACE TABLE service_events_resolved AS
-SELECT e.* REPLACE (s.service AS service), s.source_service, s.teams
+SELECT e.* REPLACE (coalesce(s.service, e.service) AS service),
+       e.service AS source_service, coalesce(s.teams, t.teams, []) AS teams
 FROM service_events_latest e
-JOIN event_services s ON s.fact = 'service_event' AND s.fact_key = e.service_key
+LEFT JOIN event_services s ON s.fact = 'service_event' AND s.fact_key = e.service_key
+LEFT JOIN configured_team_lists t ON t.service = e.service
 ;
 -- A request's teams: the team that asked and the teams of the service it is for.
 CREATE OR REPLACE TABLE platform_requests_resolved AS
 SELECT r.* REPLACE (coalesce(s.service, r.service) AS service),
        r.service AS source_service,
        list_distinct(list_concat(CASE WHEN r.team IS NOT NULL THEN [r.team] ELSE [] END,
-                                 coalesce(s.teams, []))) AS teams
+                                 coalesce(s.teams, t.teams, []))) AS teams
 FROM platform_requests_latest r
 LEFT JOIN event_services s ON s.fact = 'platform_request' AND s.fact_key = r.request_key
+LEFT JOIN configured_team_lists t ON t.service = r.service
 ;
 DROP TABLE changes_latest
 ;
