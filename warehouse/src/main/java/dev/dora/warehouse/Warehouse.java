@@ -812,21 +812,27 @@ public final class Warehouse implements AutoCloseable {
     }
 
     private void defineView(TableSchema t, boolean fromFiles) throws SQLException {
+        String empty =
+                "SELECT "
+                        + t.columns().stream()
+                                .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + c.name())
+                                .collect(Collectors.joining(", "))
+                        + ", CAST(NULL AS DATE) AS date WHERE false";
         String body;
         if (fromFiles) {
             String glob = sqlString(config.root().resolve(t.name())) + "/*/*.parquet";
+            // BY NAME with the empty typed relation: a column no file has yet (one a newer
+            // version added, such as changes.paths, over files an older one wrote) reads as
+            // null instead of failing every query that names it.
             body =
                     "SELECT * FROM read_parquet('"
                             + glob
                             + "', hive_partitioning = true,"
-                            + " hive_types = {'date': DATE}, union_by_name = true)";
+                            + " hive_types = {'date': DATE}, union_by_name = true)"
+                            + " UNION ALL BY NAME "
+                            + empty;
         } else {
-            body =
-                    "SELECT "
-                            + t.columns().stream()
-                                    .map(c -> "CAST(NULL AS " + duckType(c) + ") AS " + c.name())
-                                    .collect(Collectors.joining(", "))
-                            + ", CAST(NULL AS DATE) AS date WHERE false";
+            body = empty;
         }
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE OR REPLACE VIEW " + t.name() + " AS " + body);

@@ -126,6 +126,36 @@ class WarehouseTest {
     }
 
     @Test
+    void filesWrittenBeforeAColumnExistedStillGiveEveryNumber() throws Exception {
+        workedExample(tables);
+        tables.write();
+        // An older version wrote changes without paths: rewrite every file without the column.
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement s = duck.createStatement();
+                java.util.stream.Stream<Path> files =
+                        java.nio.file.Files.walk(root.resolve("changes"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                Path old = f.resolveSibling("old-" + f.getFileName());
+                s.execute(
+                        "COPY (SELECT * EXCLUDE (paths) FROM read_parquet('"
+                                + f
+                                + "', hive_partitioning = false)) TO '"
+                                + old
+                                + "' (FORMAT parquet)");
+                java.nio.file.Files.delete(f);
+            }
+        }
+
+        DoraSummary s = warehouse.summary(WEEK);
+
+        assertThat(s.deployments()).isEqualTo(6);
+        assertThat(s.leadTimeChanges()).isEqualTo(7);
+        assertThat(s.leadTimeMedianSeconds()).isEqualTo(7200.0);
+        assertThat(warehouse.rows("SELECT count(*) FROM changes WHERE paths IS NOT NULL"))
+                .containsExactly(List.of(0L));
+    }
+
+    @Test
     void workedExamplePerService() throws Exception {
         workedExample(tables);
         tables.write();
