@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the demo organisation through the real {@code /webhooks/github} endpoint, signed like
- * GitHub signs. Services are sent in parallel, each in its own time order. Deliveries have stable
- * ids derived from their content (a redelivery counts once); then the demo catalog and platform
- * requests ({@link DemoCatalog}) and surveys ({@link DemoSurveys}). A marker file in the data
- * directory keeps a later {@code --demo} from loading a second, shifted organisation.
+ * GitHub signs. Repositories are sent in parallel, each in its own time order. Deliveries have
+ * stable ids derived from their content (a redelivery counts once); then the demo catalog and
+ * platform requests ({@link DemoCatalog}) and surveys ({@link DemoSurveys}). A marker file in the
+ * data directory keeps a later {@code --demo} from loading a second, shifted organisation.
  */
 final class DemoLoader {
     private DemoLoader() {}
@@ -47,22 +47,22 @@ final class DemoLoader {
             return 0;
         }
         Instant now = Clock.systemUTC().instant();
-        List<List<DemoOrganisation.Webhook>> services = DemoOrganisation.generate(now, 42L);
-        int total = services.stream().mapToInt(List::size).sum();
+        List<List<DemoOrganisation.Webhook>> repositories = DemoOrganisation.generate(now, 42L);
+        int total = repositories.stream().mapToInt(List::size).sum();
         out.println(
                 "dora: loading the demo organisation ("
-                        + services.size()
-                        + " services, "
+                        + repositories.size()
+                        + " repositories, "
                         + total
                         + " webhooks over "
                         + DemoOrganisation.DAYS
                         + " days)");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         AtomicInteger sent = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        ExecutorService pool = Executors.newFixedThreadPool(repositories.size());
         try {
             List<Future<?>> futures =
-                    services.stream()
+                    repositories.stream()
                             .map(s -> pool.submit(() -> sendAll(client, baseUrl, secret, s, sent)))
                             .<Future<?>>map(f -> f)
                             .toList();

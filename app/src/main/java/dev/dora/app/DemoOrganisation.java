@@ -19,7 +19,8 @@ import java.util.UUID;
  * A synthetic organisation as GitHub would report it: six services of different cadences over the
  * last 90 days; pushes of several commits to {@code main}; staging then production deployments
  * through {@code deployment_status} webhooks; a few failed production attempts that the next
- * deployment fixes. Seeded, so the same day gives the same organisation.
+ * deployment fixes; and a monorepo of three services ({@link DemoMonorepo}). Seeded, so the same
+ * day gives the same organisation.
  */
 final class DemoOrganisation {
     /** One webhook to send, in order within its service. */
@@ -39,13 +40,16 @@ final class DemoOrganisation {
                     new Profile("identity", 0.4, 5, 0.12));
 
     /**
-     * The demo's teams, used by {@code up --demo} when the configuration has no {@code teams:}.
-     * Services are named as the warehouse knows them, by repository ({@code acme/checkout}).
+     * The demo's teams, used by {@code up --demo} when the configuration has no {@code teams:}: the
+     * fallback, by repository full name ({@code acme/checkout}), for events the catalog does not
+     * map. The catalog the demo imports ({@link DemoCatalog}) names the same teams as owners and
+     * wins wherever it maps an event. The monorepo is in no team here: its services have three
+     * owners, which only the catalog's folders tell apart.
      */
     static final Map<String, List<String>> TEAMS = teams();
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ZERO = "0".repeat(40);
+    static final String ZERO = "0".repeat(40);
     static final int DAYS = 90;
 
     private DemoOrganisation() {}
@@ -62,7 +66,7 @@ final class DemoOrganisation {
         return "acme/" + service;
     }
 
-    /** Every service's webhooks, each list in time order. */
+    /** Every repository's webhooks, each list in time order; the monorepo's last. */
     static List<List<Webhook>> generate(Instant now, long seed) {
         List<List<Webhook>> all = new ArrayList<>();
         Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(DAYS));
@@ -72,12 +76,17 @@ final class DemoOrganisation {
             all.add(service(p, start, now, random, deploymentIds));
             deploymentIds += 100_000;
         }
+        Random monorepo = new Random(seed ^ DemoMonorepo.REPO.hashCode());
+        all.add(DemoMonorepo.webhooks(start, now, monorepo, deploymentIds));
         return all;
     }
 
     private static List<Webhook> service(
             Profile p, Instant start, Instant now, Random random, long firstDeploymentId) {
         String repo = repo(p.name());
+        // Golden-path services deploy through the platform's workflow, the hand-made ones through
+        // their own (the adoption page's pipeline share).
+        String workflow = DemoCatalog.goldenPath(repo) ? "golden-path deploy" : "deploy";
         List<Webhook> out = new ArrayList<>();
         String head = ZERO;
         long deploymentId = firstDeploymentId;
@@ -86,30 +95,16 @@ final class DemoOrganisation {
         Instant lastPush = start;
         String liveSha = null; // the sha production runs
         int issueNumber = 0;
-        for (Instant day = start; day.isBefore(now); day = day.plus(Duration.ofDays(1))) {
-            int dow = day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue();
-            if (dow >= 6) {
-                continue; // nobody pushes at the weekend here
-            }
+        for (Instant day : workingDays(start, now)) {
             int pushes = poisson(random, p.pushesPerDay());
             for (int i = 0; i < pushes; i++) {
-                Instant pushAt = day.plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
-                if (!pushAt.isAfter(lastPush)
-                        || pushAt.isAfter(now.minus(Duration.ofMinutes(30)))) {
+                Instant pushAt = pushTime(day, lastPush, now, random);
+                if (pushAt == null) {
                     continue;
                 }
-                int commits = 1 + random.nextInt(5);
-                List<String> shas = new ArrayList<>();
-                List<Instant> times = new ArrayList<>();
-                for (int c = 0; c < commits; c++) {
-                    shas.add(sha(random));
-                    long minutesBefore =
-                            (long) (random.nextDouble() * random.nextDouble() * 3 * 24 * 60);
-                    times.add(pushAt.minus(Duration.ofMinutes(minutesBefore + (commits - c) * 7L)));
-                }
-                times.sort(null);
-                out.add(push(repo, head, shas, times, pushAt, random));
-                head = shas.get(shas.size() - 1);
+                Commits batch = commits(1 + random.nextInt(5), pushAt, random);
+                out.add(push(repo, head, batch.shas(), batch.times(), pushAt, random));
+                head = batch.head();
                 lastPush = pushAt;
                 pushesSinceDeploy++;
                 if (pushesSinceDeploy >= p.pushesPerDeploy()) {
@@ -129,7 +124,9 @@ final class DemoOrganisation {
                                     "staging",
                                     staging,
                                     "success",
-                                    random));
+                                    random,
+                                    "main",
+                                    workflow));
                     statusId += 2;
                     boolean fails = random.nextDouble() < p.failureRate();
                     out.addAll(
@@ -141,7 +138,9 @@ final class DemoOrganisation {
                                     "production",
                                     production,
                                     fails ? "failure" : "success",
-                                    random));
+                                    random,
+                                    "main",
+                                    workflow));
                     statusId += 2;
                     String previousLive = liveSha;
                     if (!fails) {
@@ -183,7 +182,8 @@ final class DemoOrganisation {
                                             repaired,
                                             "success",
                                             random,
-                                            rollback ? "main" : "hotfix/issue-" + issueNumber));
+                                            rollback ? "main" : "hotfix/issue-" + issueNumber,
+                                            workflow));
                             statusId += 2;
                             liveSha = repairSha;
                             out.add(incident(repo, issueNumber, opened, resolved));
@@ -203,7 +203,9 @@ final class DemoOrganisation {
                                             "production",
                                             retry,
                                             "success",
-                                            random));
+                                            random,
+                                            "main",
+                                            workflow));
                             statusId += 2;
                         }
                     }
@@ -214,6 +216,49 @@ final class DemoOrganisation {
         return out;
     }
 
+    /** The days from {@code start} to {@code now} on which people push: nobody does at weekends. */
+    static List<Instant> workingDays(Instant start, Instant now) {
+        List<Instant> days = new ArrayList<>();
+        for (Instant day = start; day.isBefore(now); day = day.plus(Duration.ofDays(1))) {
+            if (day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue() < 6) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+
+    /**
+     * A push in the working hours of {@code day}, or null when that falls before the previous push
+     * or release ({@code after}) or too close to {@code now}: the push does not happen.
+     */
+    static Instant pushTime(Instant day, Instant after, Instant now, Random random) {
+        Instant at = day.plus(Duration.ofMinutes(9 * 60 + random.nextInt(8 * 60)));
+        return at.isAfter(after) && !at.isAfter(now.minus(Duration.ofMinutes(30))) ? at : null;
+    }
+
+    /** The commits of one push: their shas and commit times, in order, all before the push. */
+    record Commits(List<String> shas, List<Instant> times) {
+        String head() {
+            return shas.get(shas.size() - 1);
+        }
+    }
+
+    /** {@code count} commits made in the three days before {@code pushAt}, mostly just before. */
+    static Commits commits(int count, Instant pushAt, Random random) {
+        List<String> shas = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            shas.add(sha(random));
+            long minutesBefore = (long) (random.nextDouble() * random.nextDouble() * 3 * 24 * 60);
+            times.add(pushAt.minus(Duration.ofMinutes(minutesBefore + (count - c) * 7L)));
+        }
+        times.sort(null);
+        return new Commits(shas, times);
+    }
+
+    /** The files one pushed commit added, modified and removed, as GitHub lists them. */
+    record CommitFiles(List<String> added, List<String> modified, List<String> removed) {}
+
     private static Webhook push(
             String repo,
             String before,
@@ -221,6 +266,22 @@ final class DemoOrganisation {
             List<Instant> times,
             Instant at,
             Random random) {
+        return push(repo, before, shas, times, at, random, null);
+    }
+
+    /**
+     * A push to {@code main} of {@code shas}, one {@code files} entry per commit; without {@code
+     * files} every commit modifies {@code src/main.java} (a repository of one service, where the
+     * files do not decide the service).
+     */
+    static Webhook push(
+            String repo,
+            String before,
+            List<String> shas,
+            List<Instant> times,
+            Instant at,
+            Random random,
+            List<CommitFiles> files) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("ref", "refs/heads/main");
         root.put("before", before);
@@ -251,9 +312,16 @@ final class DemoOrganisation {
             author.put("name", "Demo Developer");
             author.put("email", "dev@example.com");
             c.set("committer", author.deepCopy());
-            c.putArray("added");
-            c.putArray("removed");
-            c.putArray("modified").add("src/main.java");
+            if (files == null) {
+                c.putArray("added");
+                c.putArray("removed");
+                c.putArray("modified").add("src/main.java");
+            } else {
+                CommitFiles f = files.get(i);
+                f.added().forEach(c.putArray("added")::add);
+                f.removed().forEach(c.putArray("removed")::add);
+                f.modified().forEach(c.putArray("modified")::add);
+            }
             last = c;
         }
         root.set("head_commit", last.deepCopy());
@@ -263,19 +331,11 @@ final class DemoOrganisation {
         return webhook(repo, "push", root);
     }
 
-    private static List<Webhook> deployment(
-            String repo,
-            long id,
-            long statusId,
-            String sha,
-            String env,
-            Instant at,
-            String finalState,
-            Random random) {
-        return deployment(repo, id, statusId, sha, env, at, finalState, random, "main");
-    }
-
-    private static List<Webhook> deployment(
+    /**
+     * A deployment's two {@code deployment_status} webhooks, {@code in_progress} then {@code
+     * finalState}, with the deployment and the GitHub Actions run ({@code workflow}) that deployed.
+     */
+    static List<Webhook> deployment(
             String repo,
             long id,
             long statusId,
@@ -284,11 +344,14 @@ final class DemoOrganisation {
             Instant at,
             String finalState,
             Random random,
-            String ref) {
+            String ref,
+            String workflow) {
         Instant finished = at.plus(Duration.ofSeconds(60 + random.nextInt(400)));
         return List.of(
-                deploymentStatus(repo, id, statusId, sha, env, at, "in_progress", at, ref),
-                deploymentStatus(repo, id, statusId + 1, sha, env, at, finalState, finished, ref));
+                deploymentStatus(
+                        repo, id, statusId, sha, env, at, "in_progress", at, ref, workflow),
+                deploymentStatus(
+                        repo, id, statusId + 1, sha, env, at, finalState, finished, ref, workflow));
     }
 
     /** A GitHub issue labelled incident: opened, or closed when {@code resolved} is set. */
@@ -320,7 +383,8 @@ final class DemoOrganisation {
             Instant created,
             String state,
             Instant at,
-            String ref) {
+            String ref,
+            String workflow) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("action", "created");
         ObjectNode status = root.putObject("deployment_status");
@@ -347,10 +411,7 @@ final class DemoOrganisation {
         deployment.put("created_at", created.toString());
         deployment.put("updated_at", at.toString());
         root.set("repository", repository(repo, at));
-        // The GitHub Actions run that deployed: golden-path services deploy through the platform's
-        // workflow, the hand-made ones through their own (the adoption page's pipeline share).
-        root.putObject("workflow_run")
-                .put("name", DemoCatalog.goldenPath(repo) ? "golden-path deploy" : "deploy");
+        root.putObject("workflow_run").put("name", workflow);
         root.putObject("sender").put("login", "deploy-bot");
         return webhook(repo, "deployment_status", root);
     }
@@ -377,13 +438,13 @@ final class DemoOrganisation {
         }
     }
 
-    private static String sha(Random random) {
+    static String sha(Random random) {
         byte[] b = new byte[20];
         random.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
-    private static int poisson(Random random, double mean) {
+    static int poisson(Random random, double mean) {
         double l = Math.exp(-mean);
         double p = 1;
         int k = 0;

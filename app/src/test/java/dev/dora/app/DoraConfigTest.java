@@ -234,12 +234,14 @@ class DoraConfigTest {
                         Map.entry("platform", List.of("acme/notifications", "acme/identity")));
         assertThat(UpCommand.withDemoTeams(own, true).teams())
                 .containsExactly(Map.entry("everyone", List.of("acme/checkout")));
-        // Every demo service is in a team.
+        // Every demo repository of one service is in a team; the monorepo's three services have
+        // their owners only in the catalog.
         assertThat(
                         DemoOrganisation.generate(
                                         java.time.Instant.parse("2026-03-02T00:00:00Z"), 1)
                                 .stream()
-                                .map(webhooks -> webhooks.get(0).service()))
+                                .map(webhooks -> webhooks.get(0).service())
+                                .filter(repo -> !repo.equals(DemoMonorepo.REPO)))
                 .containsExactlyInAnyOrderElementsOf(
                         DemoOrganisation.TEAMS.values().stream().flatMap(List::stream).toList());
     }
