@@ -357,3 +357,60 @@ SELECT coalesce(c.service, r.service) AS service,
 FROM catalog c
 FULL OUTER JOIN registered r ON r.service = c.service
 LEFT JOIN first_deployed f ON f.service = coalesce(c.service, r.service)
+;
+-- Whether a row of the adoption tables counts for a team (NULL: for everyone): its service is one
+-- of the team's (service_teams), or it is a platform request the team made. The one place the
+-- adoption queries (adoption_*.sql) filter by team.
+CREATE OR REPLACE MACRO adoption_for_team(one_team, row_service, row_request_team) AS
+    CAST(one_team AS VARCHAR) IS NULL
+    OR row_request_team = one_team
+    OR row_service IN (SELECT service FROM service_teams WHERE team = one_team)
+;
+-- Platform adoption per UTC day (METRICS.md, "adoption_daily"): what the adoption figures count,
+-- one row per day, service and requesting team, only for days with something to count. A period's
+-- or a trend bucket's counts are sums of its days; medians (fulfilment times, time to first
+-- deployment) are not kept here: they are taken from the facts for each request, never from days.
+-- Deployments and registrations have no requesting team (NULL); a platform request is counted
+-- under the service it is for (NULL when it names none) and the team that made it. A request
+-- counts on the day it was made, and as fulfilled when its latest state is. The warehouse writes
+-- the configured platform pipeline pattern (RE2) into the string literal below, quotes doubled.
+CREATE OR REPLACE TABLE adoption_daily AS
+WITH facts AS (
+    SELECT 'deployment' AS fact, CAST(finished_at AS DATE) AS day, service,
+           coalesce(regexp_matches(pipeline, '{{platform_pipeline_pattern}}'), false) AS platform
+    FROM live_deployments
+    WHERE env_group = 'production'
+    UNION ALL BY NAME
+    SELECT 'registration' AS fact, CAST(registered_at AS DATE) AS day, service
+    FROM adoption_services
+    WHERE registered_at IS NOT NULL
+    UNION ALL BY NAME
+    SELECT 'first_deployment' AS fact, CAST(first_deployed_at AS DATE) AS day, service
+    FROM adoption_services
+    WHERE first_deployed_at IS NOT NULL
+    UNION ALL BY NAME
+    SELECT 'request' AS fact, CAST(requested_at AS DATE) AS day, service, team AS request_team,
+           channel, fulfilled_at IS NOT NULL AS fulfilled
+    FROM platform_requests_latest
+)
+SELECT day, service, request_team,
+       count(*) FILTER (WHERE fact = 'deployment') AS deployments,
+       count(*) FILTER (WHERE fact = 'deployment' AND platform) AS platform_deployments,
+       count(*) FILTER (WHERE fact = 'registration') AS registered,
+       count(*) FILTER (WHERE fact = 'first_deployment') AS first_deployed,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'self_service')
+           AS self_service_requests,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'self_service' AND fulfilled)
+           AS self_service_fulfilled,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'ticket') AS ticket_requests,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'ticket' AND fulfilled)
+           AS ticket_fulfilled
+FROM facts
+GROUP BY day, service, request_team
+;
+-- The rows of adoption_daily for the days from from_ts (inclusive) to to_ts (exclusive) that count
+-- for a team (NULL: for everyone): what the period and trend queries sum.
+CREATE OR REPLACE MACRO adoption_days(one_team, from_ts, to_ts) AS TABLE
+SELECT * FROM adoption_daily
+WHERE day >= CAST(from_ts AS TIMESTAMP) AND day < CAST(to_ts AS TIMESTAMP)
+  AND adoption_for_team(one_team, service, request_team)
