@@ -5,5 +5,4 @@ SELECT count(*) AS services,
        count(*) FILTER (WHERE golden_path) AS golden_path_services,
        round(count(*) FILTER (WHERE golden_path) / nullif(count(*), 0), 3) AS ratio
 FROM adoption_services
-WHERE CAST($1 AS VARCHAR) IS NULL
-   OR service IN (SELECT service FROM service_teams WHERE team = $1)
+WHERE adoption_for_team($1, teams)

@@ -8,6 +8,5 @@ SELECT service, registered_at, first_deployed_at,
        quantile_cont(epoch(first_deployed_at) - epoch(registered_at), 0.5) OVER () AS median_seconds
 FROM adoption_services
 WHERE registered_at >= CAST($2 AS TIMESTAMP) AND registered_at < CAST($3 AS TIMESTAMP)
-  AND (CAST($1 AS VARCHAR) IS NULL
-       OR service IN (SELECT service FROM service_teams WHERE team = $1))
+  AND adoption_for_team($1, teams)
 ORDER BY registered_at, service

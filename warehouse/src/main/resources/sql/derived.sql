@@ -340,7 +340,10 @@ SELECT coalesce(c.service, r.service) AS service,
        coalesce(c.source_template IS NOT NULL, false)
            OR coalesce(r.created_from_template, false) AS golden_path,
        r.registered_at,
-       f.first_deployed_at
+       f.first_deployed_at,
+       -- its teams now: the catalog owner, else dora.yaml's (service_teams, resolve.sql)
+       coalesce((SELECT list(t.team ORDER BY t.team) FROM service_teams t
+                  WHERE t.service = coalesce(c.service, r.service)), []) AS teams
 FROM catalog c
 FULL OUTER JOIN registered r ON r.service = c.service
 LEFT JOIN first_deployed f ON f.service = coalesce(c.service, r.service)
@@ -354,3 +357,61 @@ SELECT DISTINCT service FROM (
     UNION ALL SELECT service, teams FROM failed_attempts
     UNION ALL SELECT service, teams FROM incidents_latest)
 WHERE in_scope(service, teams, one_service, one_team)
+;
+-- Whether a row of the adoption tables counts for a team (NULL: for everyone): the row's teams
+-- (resolve.sql) hold it. A deployment's are its service's teams when it happened; a platform
+-- request's are the team that made it and its service's teams when it was made; a service's
+-- (coverage, registration, first deployment) are its teams now. The one place the adoption queries
+-- (adoption_*.sql) filter by team.
+CREATE OR REPLACE MACRO adoption_for_team(one_team, row_teams) AS
+    CAST(one_team AS VARCHAR) IS NULL OR list_contains(row_teams, one_team)
+;
+-- Platform adoption per UTC day (METRICS.md, "adoption_daily"): what the adoption figures count,
+-- one row per day, service and requesting team, only for days with something to count. A period's
+-- or a trend bucket's counts are sums of its days; medians (fulfilment times, time to first
+-- deployment) are not kept here: they are taken from the facts for each request, never from days.
+-- Rows are kept apart by their teams (adoption_for_team): a deployment's at its time, a request's
+-- (the team that made it and its service's), a registration's and first deployment's the service's
+-- teams now. A platform request is counted under the service it is for (NULL when it names none). A request
+-- counts on the day it was made, and as fulfilled when its latest state is. The warehouse writes
+-- the configured platform pipeline pattern (RE2) into the string literal below, quotes doubled.
+CREATE OR REPLACE TABLE adoption_daily AS
+WITH facts AS (
+    SELECT 'deployment' AS fact, CAST(finished_at AS DATE) AS day, service, teams,
+           coalesce(regexp_matches(pipeline, '{{platform_pipeline_pattern}}'), false) AS platform
+    FROM live_deployments
+    WHERE env_group = 'production'
+    UNION ALL BY NAME
+    SELECT 'registration' AS fact, CAST(registered_at AS DATE) AS day, service, teams
+    FROM adoption_services
+    WHERE registered_at IS NOT NULL
+    UNION ALL BY NAME
+    SELECT 'first_deployment' AS fact, CAST(first_deployed_at AS DATE) AS day, service, teams
+    FROM adoption_services
+    WHERE first_deployed_at IS NOT NULL
+    UNION ALL BY NAME
+    SELECT 'request' AS fact, CAST(requested_at AS DATE) AS day, service, teams,
+           channel, fulfilled_at IS NOT NULL AS fulfilled
+    FROM platform_requests_latest
+)
+SELECT day, service, teams,
+       count(*) FILTER (WHERE fact = 'deployment') AS deployments,
+       count(*) FILTER (WHERE fact = 'deployment' AND platform) AS platform_deployments,
+       count(*) FILTER (WHERE fact = 'registration') AS registered,
+       count(*) FILTER (WHERE fact = 'first_deployment') AS first_deployed,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'self_service')
+           AS self_service_requests,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'self_service' AND fulfilled)
+           AS self_service_fulfilled,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'ticket') AS ticket_requests,
+       count(*) FILTER (WHERE fact = 'request' AND channel = 'ticket' AND fulfilled)
+           AS ticket_fulfilled
+FROM facts
+GROUP BY day, service, teams
+;
+-- The rows of adoption_daily for the days from from_ts (inclusive) to to_ts (exclusive) that count
+-- for a team (NULL: for everyone): what the period and trend queries sum.
+CREATE OR REPLACE MACRO adoption_days(one_team, from_ts, to_ts) AS TABLE
+SELECT * FROM adoption_daily
+WHERE day >= CAST(from_ts AS TIMESTAMP) AND day < CAST(to_ts AS TIMESTAMP)
+  AND adoption_for_team(one_team, teams)

@@ -1,6 +1,7 @@
 // Platform adoption: golden-path coverage, the platform pipelines' share of production deployments,
 // time to first production deployment and the self-service share (METRICS.md, "Platform adoption"),
-// then the services registered in the period and the platform requests per channel.
+// their weekly trends, then the services registered in the period and the platform requests per
+// channel.
 (function () {
   'use strict';
   const D = window.Dora, el = D.el;
@@ -26,7 +27,9 @@
   const of = (part, whole, noun) => part + ' of ' + D.plural(whole, noun);
 
   D.start(async () => {
-    const body = await D.get(D.api('/api/v1/adoption'));
+    // Weekly, as the overview draws the DORA rates.
+    const [body, weekly] = await Promise.all([
+      D.get(D.api('/api/v1/adoption')), D.get(D.api('/api/v1/adoption/trend', { bucket: 'week' }))]);
     const cov = body.golden_path_coverage, pipe = body.platform_pipeline_share;
     const first = body.time_to_first_deployment, self = body.self_service;
     const selfChannel = self.channels.self_service;
@@ -44,6 +47,14 @@
       tile('self', 'Self-service share', D.percent(self.self_service_share),
         of(selfChannel.requests, self.requests, 'platform request') + ' self-served',
         'Platform requests of the period made through self-service rather than a ticket.'));
+
+    D.figures(document.getElementById('charts'), ['coverage-chart', 'pipeline-share-chart', 'self-service-chart']);
+    D.charts.percentLine('coverage-chart', weekly, 'Golden-path coverage (%)', p => p.golden_path_coverage.ratio,
+      D.COLOURS.green, p => of(p.golden_path_coverage.golden_path_services, p.golden_path_coverage.services, 'service'));
+    D.charts.percentLine('pipeline-share-chart', weekly, 'Platform-pipeline share (%)', p => p.platform_pipeline_share.ratio,
+      D.COLOURS.blue, p => of(p.platform_pipeline_share.platform_deployments, p.platform_pipeline_share.deployments, 'deployment'));
+    D.charts.percentLine('self-service-chart', weekly, 'Self-service share (%)', p => p.self_service.self_service_share,
+      D.COLOURS.orange, p => of(p.self_service.channels.self_service.requests, p.self_service.requests, 'request'));
 
     document.getElementById('first-deployments').replaceChildren(first.per_service.length ? D.table([
       { label: 'Service', value: s => s.service },

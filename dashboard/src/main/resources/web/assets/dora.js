@@ -274,17 +274,31 @@ window.Dora = (function () {
   function chart(id, config) {
     const existing = Chart.getChart(id);
     if (existing) existing.destroy();
-    config.options = Object.assign({ animation: false, maintainAspectRatio: false,
-      plugins: { legend: { labels: { font: { size: 14 }, usePointStyle: true } } } }, config.options || {});
+    const options = config.options || {};
+    config.options = Object.assign({ animation: false, maintainAspectRatio: false }, options, {
+      plugins: Object.assign({ legend: { labels: { font: { size: 14 }, usePointStyle: true } } }, options.plugins) });
     return new Chart(document.getElementById(id), config);
   }
   const hours = s => (s === null || s === undefined ? null : Math.round(s / 360) / 10);
   const pct = r => (r === null || r === undefined ? null : Math.round(r * 1000) / 10);
   const weekLabels = trend => trend.points.map(p => shortDate(p.start));
   const weekAxis = { title: { display: true, text: 'week starting (Monday)' } };
+  // Not clipped to the chart area: a point at 0 % or 100 % shows whole, not cut in half.
   function line(label, data, colour, dashed) {
-    return { label, data, borderColor: colour, backgroundColor: colour, spanGaps: true,
+    return { label, data, borderColor: colour, backgroundColor: colour, spanGaps: true, clip: false,
       borderDash: dashed ? [6, 4] : undefined, pointStyle: dashed ? 'rectRot' : 'circle', pointRadius: 4 };
+  }
+  /**
+   * A rate per bucket as a percentage line (rateOf gives 0..1, or null for a bucket with nothing
+   * to rate); detailOf, if given, adds what the rate is made of to the tooltip.
+   */
+  function percentLine(id, trend, label, rateOf, colour, detailOf) {
+    chart(id, { type: 'line', data: { labels: weekLabels(trend), datasets: [
+      line(label, trend.points.map(p => pct(rateOf(p))), colour)] },
+    options: {
+      scales: { x: trend.bucket === 'week' ? weekAxis : {},
+        y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } },
+      plugins: detailOf ? { tooltip: { callbacks: { afterLabel: c => detailOf(trend.points[c.dataIndex]) } } } : {} } });
   }
   const charts = {
     deployments(id, trend, title) {
@@ -301,9 +315,7 @@ window.Dora = (function () {
       options: { scales: { x: weekAxis, y: { beginAtZero: true, title: { display: true, text: 'hours' } } } } });
     },
     changeFailureRate(id, weekly) {
-      chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
-        line('Change failure rate (%)', weekly.points.map(p => pct(p.change_failure_rate)), COLOURS.vermillion)] },
-      options: { scales: { x: weekAxis, y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } } } });
+      percentLine(id, weekly, 'Change failure rate (%)', p => p.change_failure_rate, COLOURS.vermillion);
     },
     recovery(id, weekly) {
       chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
@@ -311,11 +323,10 @@ window.Dora = (function () {
       options: { scales: { x: weekAxis, y: { beginAtZero: true, title: { display: true, text: 'hours' } } } } });
     },
     rework(id, weekly) {
-      chart(id, { type: 'line', data: { labels: weekLabels(weekly), datasets: [
-        line('Rework rate (%)', weekly.points.map(p => p.deployments ? pct(p.unplanned_deployments / p.deployments) : null),
-          COLOURS.purple)] },
-      options: { scales: { x: weekAxis, y: { beginAtZero: true, suggestedMax: 100, title: { display: true, text: '%' } } } } });
-    }
+      percentLine(id, weekly, 'Rework rate (%)', p => p.deployments ? p.unplanned_deployments / p.deployments : null,
+        COLOURS.purple);
+    },
+    percentLine
   };
 
   const FIGURES = {
@@ -324,7 +335,10 @@ window.Dora = (function () {
     'lead-time-chart': 'Lead time for changes per week (median and p90, hours)',
     'cfr-chart': 'Change failure rate per week (%)',
     'recovery-chart': 'Failed deployment recovery time per week (median, hours)',
-    'rework-chart': 'Deployment rework rate per week (%)' };
+    'rework-chart': 'Deployment rework rate per week (%)',
+    'coverage-chart': 'Golden-path coverage as each week closes (%)',
+    'pipeline-share-chart': 'Platform-pipeline share of production deployments per week (%)',
+    'self-service-chart': 'Self-service share of platform requests per week (%)' };
   /** Empty chart figures (caption and canvas) for the given chart ids, drawn into later. */
   function figures(container, ids) {
     if (container.childElementCount) return;

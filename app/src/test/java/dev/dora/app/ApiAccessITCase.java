@@ -319,6 +319,39 @@ class ApiAccessITCase {
     }
 
     @Test
+    void theAdoptionTrendListsEveryBucketAndRefusesABadBucket() throws Exception {
+        String viewer = TOKENS.get(Role.VIEWER);
+        HttpResponse<String> r =
+                send(
+                        "GET",
+                        "/api/v1/adoption/trend?from=2026-03-02&to=2026-03-04&bucket=day",
+                        viewer,
+                        null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode trend = JSON.readTree(r.body());
+        assertThat(trend.get("bucket").asText()).isEqualTo("day");
+        JsonNode points = trend.get("points");
+        assertThat(points).hasSize(3);
+        assertThat(points.get(1).get("start").asText()).isEqualTo(DAY);
+        // Both deployments of the day, through no platform pipeline; no request, no service known.
+        assertThat(points.get(1).at("/platform_pipeline_share/deployments").asLong()).isEqualTo(2);
+        assertThat(points.get(1).at("/platform_pipeline_share/ratio").asDouble()).isZero();
+        assertThat(points.get(0).at("/platform_pipeline_share/ratio").isNull()).isTrue();
+        assertThat(points.get(1).at("/self_service/self_service_share").isNull()).isTrue();
+        assertThat(points.get(1).at("/golden_path_coverage/ratio").isNull()).isTrue();
+        assertThat(points.get(1).at("/new_services/registered").asLong()).isZero();
+
+        HttpResponse<String> bucket =
+                send("GET", "/api/v1/adoption/trend?bucket=year", viewer, null);
+        assertThat(bucket.statusCode()).isEqualTo(400);
+        assertThat(bucket.body()).contains("bucket must be day, week or month");
+        HttpResponse<String> service =
+                send("GET", "/api/v1/adoption/trend?service=acme/shop", viewer, null);
+        assertThat(service.statusCode()).isEqualTo(400);
+        assertThat(service.body()).contains("adoption takes from, to and team");
+    }
+
+    @Test
     void theOpenApiDescriptionListsEveryApiRouteWithItsRole() throws Exception {
         JsonNode doc =
                 JSON.readTree(

@@ -16,9 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.logging.Level;
@@ -852,7 +854,48 @@ class DashboardBrowserITCase {
                         "5.0 h");
         assertThat(channel("self_service")).containsExactly("1", "1", "0", "20 min");
         assertThat(channel("ticket")).containsExactly("1", "0", "1", "–");
-        screenshot("adoption");
+
+        // The weekly trends of the default period (the last 90 days): shop is known from
+        // yesterday's week on, and that week alone has deployments and requests.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate firstWeek = monday(today.minusDays(90 - 1)); // the dashboard's default period
+        int weeks = (int) ChronoUnit.WEEKS.between(firstWeek, monday(today)) + 1;
+        int yesterdaysWeek = (int) ChronoUnit.WEEKS.between(firstWeek, monday(today.minusDays(1)));
+        assertThat(browser.findElements(By.cssSelector("#charts figure canvas"))).hasSize(3);
+        assertThat(dataset("coverage-chart"))
+                .containsExactlyElementsOf(from(yesterdaysWeek, weeks));
+        assertThat(dataset("pipeline-share-chart"))
+                .containsExactlyElementsOf(only(yesterdaysWeek, weeks, 0L));
+        assertThat(dataset("self-service-chart"))
+                .containsExactlyElementsOf(only(yesterdaysWeek, weeks, 50L));
+        fullPageScreenshot("adoption");
+    }
+
+    private static LocalDate monday(LocalDate day) {
+        return day.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** A weekly dataset empty (null) before {@code week} and at 100 % from it on. */
+    private static List<Object> from(int week, int weeks) {
+        List<Object> data = new java.util.ArrayList<>();
+        for (int i = 0; i < weeks; i++) {
+            data.add(i < week ? null : 100L);
+        }
+        return data;
+    }
+
+    /** A weekly dataset with one value, in {@code week}, and nothing (null) elsewhere. */
+    private static List<Object> only(int week, int weeks, Object value) {
+        List<Object> data = new java.util.ArrayList<>(java.util.Collections.nCopies(weeks, null));
+        data.set(week, value);
+        return data;
+    }
+
+    /** Every value of a chart's first dataset, nulls (buckets with nothing) included. */
+    private List<Object> dataset(String chart) {
+        return (List<Object>)
+                browser.executeScript(
+                        "return Chart.getChart(arguments[0]).data.datasets[0].data;", chart);
     }
 
     /**

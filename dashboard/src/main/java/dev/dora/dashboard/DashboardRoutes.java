@@ -122,6 +122,7 @@ public final class DashboardRoutes {
         cfg.routes.get("/api/v1/benchmarks", services::benchmarks, VIEWER);
         cfg.routes.get("/api/v1/data-quality", dataQuality::dataQuality, VIEWER);
         cfg.routes.get("/api/v1/adoption", adoption::adoption, VIEWER);
+        cfg.routes.get("/api/v1/adoption/trend", adoption::trend, VIEWER);
         if (surveys != null) {
             cfg.routes.get("/api/v1/surveys", surveys::list, VIEWER);
             cfg.routes.post("/api/v1/surveys", surveys::create, ADMIN);

@@ -167,14 +167,7 @@ final class DoraApi {
 
     void trend(Context ctx) {
         Period period = filters.period(ctx);
-        Bucket bucket;
-        try {
-            bucket =
-                    Bucket.parse(
-                            ctx.queryParamAsClass("bucket", String.class).getOrDefault("week"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
-        }
+        Bucket bucket = Filters.bucket(ctx);
         Scope scope = Filters.scope(ctx);
         List<TrendPoint> points = warehouse.trend(period, bucket, scope);
         Map<String, Object> body = new LinkedHashMap<>();

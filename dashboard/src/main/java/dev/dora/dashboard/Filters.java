@@ -1,5 +1,6 @@
 package dev.dora.dashboard;
 
+import dev.dora.warehouse.Bucket;
 import dev.dora.warehouse.Period;
 import dev.dora.warehouse.Scope;
 import io.javalin.http.Context;
@@ -28,6 +29,15 @@ final class Filters {
         LocalDate from = date(ctx, "from", to.minusDays(DEFAULT_DAYS - 1));
         try {
             return new Period(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+    }
+
+    /** The trend bucket, {@code day}, {@code week} (the default) or {@code month}. */
+    static Bucket bucket(Context ctx) {
+        try {
+            return Bucket.parse(ctx.queryParamAsClass("bucket", String.class).getOrDefault("week"));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }

@@ -307,8 +307,8 @@ public final class Warehouse implements AutoCloseable {
 
     /**
      * The platform-adoption figures of a period, for one team or (null) everyone: the
-     * adoption_*.sql queries over adoption_services (derived.sql), live deployments and platform
-     * requests.
+     * adoption_*.sql queries over adoption_services and adoption_daily (derived.sql), and over the
+     * platform requests for the fulfilment medians.
      */
     public synchronized Adoption adoption(Period period, String team) {
         refreshViews();
@@ -316,14 +316,7 @@ public final class Warehouse implements AutoCloseable {
         String end = period.endLiteral();
         try {
             Map<String, Object> c = records("adoption_coverage", team).get(0);
-            Map<String, Object> p =
-                    records(
-                                    "adoption_pipelines",
-                                    team,
-                                    start,
-                                    end,
-                                    config.platformPipelinePattern())
-                            .get(0);
+            Map<String, Object> p = records("adoption_pipelines", team, start, end).get(0);
             List<Adoption.FirstDeployment> first = new ArrayList<>();
             Double median = null;
             for (Map<String, Object> r : records("adoption_first_deploy", team, start, end)) {
@@ -359,6 +352,29 @@ public final class Warehouse implements AutoCloseable {
                     new Adoption.SelfService(List.copyOf(channels)));
         } catch (SQLException e) {
             throw new IllegalStateException("adoption query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The platform-adoption figures per bucket of a period, every bucket listed, for one team or
+     * (null) everyone (adoption_trend.sql over adoption_daily and adoption_services).
+     */
+    public synchronized List<AdoptionTrendPoint> adoptionTrend(
+            Period period, Bucket bucket, String team) {
+        refreshViews();
+        try {
+            return records(
+                            "adoption_trend",
+                            team,
+                            period.startLiteral(),
+                            period.endLiteral(),
+                            bucket.part(),
+                            bucket.interval())
+                    .stream()
+                    .map(AdoptionTrendPoint::of)
+                    .toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("adoption trend query failed: " + e.getMessage(), e);
         }
     }
 
@@ -668,11 +684,7 @@ public final class Warehouse implements AutoCloseable {
 
     /** (Re)builds the tables relating facts to each other (derived.sql), in order. */
     private void defineDerivedTables() throws SQLException {
-        String sql =
-                (SqlResource.load("resolve") + "\n;\n" + SqlResource.load("derived"))
-                        .replace(
-                                "{{incident_window_seconds}}",
-                                Long.toString(config.incidentWindow().toSeconds()));
+        String sql = SqlResource.load("resolve") + "\n;\n" + SqlResource.load("derived");
         long started = System.nanoTime();
         try (Statement s = connection.createStatement()) {
             // The latest version of each fact, materialised once per derivation: every statement
@@ -694,10 +706,13 @@ public final class Warehouse implements AutoCloseable {
             if (LOG.isDebugEnabled()) {
                 LOG.debug("latest versions in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
-            for (String statement : sql.split("(?m)^;\\s*$")) {
-                if (!statement.isBlank()) {
+            // Split before the settings are written in: a pattern holding a line with only ';'
+            // or a placeholder's name cannot change how the file is read.
+            for (String template : sql.split("(?m)^;\\s*$")) {
+                if (!template.isBlank()) {
                     long t0 = System.nanoTime();
-                    if (statement.contains("{{per_service_batch}}")) {
+                    String statement = withSettings(template);
+                    if (template.contains("{{per_service_batch}}")) {
                         inServiceBatches(s, statement);
                     } else {
                         s.execute(statement);
@@ -752,6 +767,21 @@ public final class Warehouse implements AutoCloseable {
                 insert.executeUpdate();
             }
         }
+    }
+
+    /**
+     * A derived.sql statement with the configuration written into its placeholders: the incident
+     * window in seconds, and the platform pipeline pattern inside a SQL string literal (quotes
+     * doubled; DuckDB reads backslashes in a literal as they are).
+     */
+    private String withSettings(String statement) {
+        return statement
+                .replace(
+                        "{{incident_window_seconds}}",
+                        Long.toString(config.incidentWindow().toSeconds()))
+                .replace(
+                        "{{platform_pipeline_pattern}}",
+                        config.platformPipelinePattern().replace("'", "''"));
     }
 
     /** Services per batch of a {@code {{per_service_batch}}} statement (derived.sql). */
