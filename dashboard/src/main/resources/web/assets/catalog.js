@@ -37,6 +37,8 @@
     if (s.pagerduty_services.length) line('PagerDuty', ...codes(s.pagerduty_services));
     if (s.opsgenie_team) line('Opsgenie', code(s.opsgenie_team));
     if (s.production_pattern) line('Production', code(s.production_pattern), ' ', muted('instead of the default'));
+    // What events actually named that resolved here (seen_as): the mapping at work.
+    if ((s.seen_as || []).length) line('Seen as', ...codes(s.seen_as));
     return lines.length ? el('ul', { class: 'maps-from' }, lines) : muted('nothing');
   }
   const mapsFromText = s => [s.github_repos, s.gitlab_projects, s.path_prefixes, s.pagerduty_services].flat().join(' ');

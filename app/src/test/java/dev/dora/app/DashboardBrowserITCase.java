@@ -964,10 +964,13 @@ class DashboardBrowserITCase {
                                 + " acme/monorepo\n"
                                 + "PagerDuty PCHK001, PCHK002",
                         "shop|commerce|storefront|production|template:default/node-service|"
-                                + "GitHub acme/shop\nPagerDuty PSHOP01",
+                                + "GitHub acme/shop\nPagerDuty PSHOP01\n"
+                                // what the earlier tests' events named, now mapped here
+                                + "Seen as acme/shop",
                         "search|discovery|—|—|hand-made|GitHub acme/search\n"
                                 + "Opsgenie search-oncall\n"
-                                + "Production ^(prod|live)$ instead of the default");
+                                + "Production ^(prod|live)$ instead of the default\n"
+                                + "Seen as acme/search");
         assertThat(rows("table.unmapped"))
                 .containsExactly(
                         "acme/legacy|incidents|" + day + "06:00",

@@ -42,10 +42,7 @@ public final class WarehouseBench {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opt.put(args[i], args[i + 1]);
-        }
+        Map<String, String> opt = options(args);
         Path dir = Path.of(opt.getOrDefault("--dir", "target/bench-warehouse"));
         int services = Integer.parseInt(opt.getOrDefault("--services", "1000"));
         int days = Integer.parseInt(opt.getOrDefault("--days", "365"));
@@ -55,11 +52,7 @@ public final class WarehouseBench {
         // derivation of the uncompacted files costs minutes).
         boolean afterOnly = Boolean.parseBoolean(opt.getOrDefault("--after-only", "false"));
         Path root = dir.resolve("warehouse");
-        if (!Files.isDirectory(root)) {
-            long t0 = System.nanoTime();
-            WarehouseGenerator.generate(root, services, days, files);
-            System.out.printf("generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        }
+        WarehouseGenerator.unlessPresent(root, services, days, files);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String year = "from=" + today.minusDays(days - 1L) + "&to=" + today;
         List<String> calls =
@@ -183,8 +176,17 @@ public final class WarehouseBench {
                 "%.1f / %.1f / %.1f", pct(micros, 50), pct(micros, 95), pct(micros, 99));
     }
 
+    /** {@code --name value} pairs, in order. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i], args[i + 1]);
+        }
+        return opt;
+    }
+
     /** Nearest-rank percentile, in milliseconds. */
-    private static double pct(long[] micros, int p) {
+    static double pct(long[] micros, int p) {
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;

@@ -30,6 +30,15 @@ import java.util.stream.Stream;
 final class WarehouseGenerator {
     private WarehouseGenerator() {}
 
+    /** Generates the warehouse under {@code root} unless it is there already (a reused DIR). */
+    static void unlessPresent(Path root, int services, int days, int files) throws Exception {
+        if (!Files.isDirectory(root)) {
+            long t0 = System.nanoTime();
+            generate(root, services, days, files);
+            System.out.printf("generated in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
     static void generate(Path root, int services, int days, int files) throws Exception {
         LocalDate start = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(days - 1L);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
