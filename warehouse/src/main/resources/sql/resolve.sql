@@ -170,7 +170,8 @@ QUALIFY row_number() OVER (PARTITION BY coalesce(x.service, c.service), c.sha
 -- the teams at their time (`teams`). A change is keyed '<service>@<sha>' by its resolved service;
 -- two names of one commit that resolve alike (its repository and a generic event naming the
 -- catalog service) are one change. A deployment is production by its service's own pattern when
--- the catalog gives one.
+-- the catalog gives one, matched against the whole environment name as the job matches the
+-- configured pattern.
 CREATE OR REPLACE TABLE changes_resolved AS
 SELECT c.* REPLACE (coalesce(s.service, c.service) AS service,
                     coalesce(s.service, c.service) || '@' || c.sha AS change_key),
@@ -186,7 +187,7 @@ CREATE OR REPLACE TABLE deployments_resolved AS
 SELECT d.* REPLACE (
            coalesce(s.service, d.service) AS service,
            CASE WHEN s.production_pattern IS NULL THEN d.production
-                ELSE coalesce(regexp_matches(d.environment, s.production_pattern), false)
+                ELSE coalesce(regexp_full_match(d.environment, s.production_pattern), false)
            END AS production),
        d.service AS source_service, coalesce(s.teams, t.teams, []) AS teams
 FROM deployments_latest d

@@ -31,7 +31,7 @@ public final class Breakdowns {
 
     /**
      * One row per service of the scope, by name: the figures of dora_summary.sql for that service
-     * alone, its team (null until the catalog names one) and {@code weekly_deployments}, one count
+     * alone, its teams now (the catalog owner, else dora.yaml's; null when neither names one) and {@code weekly_deployments}, one count
      * per week of {@link #weeks}.
      */
     public List<Map<String, Object>> services(Period period, Scope scope) {
