@@ -154,17 +154,22 @@ LEFT JOIN valid_production_patterns p ON p.pattern = v.production_pattern
 -- commit resolved to, marked with whether the commit is a change of that service. A monorepo
 -- service walks the whole chain but takes only the commits under its paths.
 CREATE OR REPLACE TABLE change_chain AS
-SELECT coalesce(x.service, c.service) AS service, c.sha, c.parent_sha, c.push_after,
-       coalesce(x.touches, true) AS touches
+-- A change no claim matched is its own service's, once: its key is unique already.
+SELECT c.service, c.sha, c.parent_sha, c.push_after, true AS touches
 FROM changes_latest c
-LEFT JOIN (SELECT fact_key, service, true AS touches FROM event_services WHERE fact = 'change'
-           UNION ALL
-           SELECT fact_key, service, false FROM event_claims WHERE fact = 'change' AND kind = 'repo')
-     x ON x.fact_key = c.change_key
+ANTI JOIN (SELECT fact_key FROM event_refs WHERE fact = 'change') r ON r.fact_key = c.change_key
 WHERE c.push_after IS NOT NULL
-QUALIFY row_number() OVER (PARTITION BY coalesce(x.service, c.service), c.sha
-                           ORDER BY coalesce(x.touches, true) DESC, c.version DESC,
-                                    c.event_id DESC) = 1
+UNION ALL
+SELECT * FROM (
+    SELECT x.service, c.sha, c.parent_sha, c.push_after, x.touches
+    FROM changes_latest c
+    JOIN (SELECT fact_key, service, true AS touches FROM event_services WHERE fact = 'change'
+          UNION ALL
+          SELECT fact_key, service, false FROM event_claims WHERE fact = 'change' AND kind = 'repo')
+         x ON x.fact_key = c.change_key
+    WHERE c.push_after IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY x.service, c.sha
+                               ORDER BY x.touches DESC, c.version DESC, c.event_id DESC) = 1)
 ;
 -- The facts with their resolved service (`service`), the name they gave (`source_service`) and
 -- the teams at their time (`teams`). A change is keyed '<service>@<sha>' by its resolved service;
@@ -173,15 +178,19 @@ QUALIFY row_number() OVER (PARTITION BY coalesce(x.service, c.service), c.sha
 -- the catalog gives one, matched against the whole environment name as the job matches the
 -- configured pattern.
 CREATE OR REPLACE TABLE changes_resolved AS
-SELECT c.* REPLACE (coalesce(s.service, c.service) AS service,
-                    coalesce(s.service, c.service) || '@' || c.sha AS change_key),
-       c.service AS source_service, coalesce(s.teams, t.teams, []) AS teams
+SELECT c.*, c.service AS source_service, coalesce(t.teams, []) AS teams
 FROM changes_latest c
-LEFT JOIN event_services s ON s.fact = 'change' AND s.fact_key = c.change_key
+ANTI JOIN (SELECT fact_key FROM event_refs WHERE fact = 'change') r ON r.fact_key = c.change_key
 LEFT JOIN configured_team_lists t ON t.service = c.service
-QUALIFY row_number() OVER (PARTITION BY coalesce(s.service, c.service), c.sha
-                           ORDER BY (c.push_after IS NOT NULL) DESC, c.version DESC,
-                                    c.event_id DESC) = 1
+UNION ALL BY NAME
+SELECT * FROM (
+    SELECT c.* REPLACE (s.service AS service, s.service || '@' || c.sha AS change_key),
+           c.service AS source_service, s.teams
+    FROM changes_latest c
+    JOIN event_services s ON s.fact = 'change' AND s.fact_key = c.change_key
+    QUALIFY row_number() OVER (PARTITION BY s.service, c.sha
+                               ORDER BY (c.push_after IS NOT NULL) DESC, c.version DESC,
+                                        c.event_id DESC) = 1)
 ;
 CREATE OR REPLACE TABLE deployments_resolved AS
 SELECT d.* REPLACE (

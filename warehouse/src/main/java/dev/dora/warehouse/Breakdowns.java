@@ -31,8 +31,8 @@ public final class Breakdowns {
 
     /**
      * One row per service of the scope, by name: the figures of dora_summary.sql for that service
-     * alone, its teams now (the catalog owner, else dora.yaml's; null when neither names one) and {@code weekly_deployments}, one count
-     * per week of {@link #weeks}.
+     * alone, its teams now (the catalog owner, else dora.yaml's; null when neither names one) and
+     * {@code weekly_deployments}, one count per week of {@link #weeks}.
      */
     public List<Map<String, Object>> services(Period period, Scope scope) {
         return warehouse.scoped("service_comparison", period, scope);
