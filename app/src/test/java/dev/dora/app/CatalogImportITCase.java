@@ -62,14 +62,20 @@ class CatalogImportITCase {
                             spec:
                               type: team
                             """;
-            HttpResponse<String> r = post(dora, yaml, "application/yaml");
+            // The catalog as it stood on 1 January: history from then on maps by it.
+            HttpResponse<String> r = post(dora, "?as_of=2026-01-01", yaml, "application/yaml");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             JsonNode answer = MAPPER.readTree(r.body());
+            assertThat(answer.get("imported_at").asText()).isEqualTo("2026-01-01T00:00:00Z");
             assertThat(answer.get("services").toString()).isEqualTo("[\"checkout\"]");
             assertThat(answer.at("/problems/0").asText())
                     .isEqualTo("request body, document 2: metadata.name is missing");
-            assertThat(post(dora, "kind: Group\n", "application/yaml").statusCode()).isEqualTo(400);
-            assertThat(post(dora, "{}", "text/plain").statusCode()).isEqualTo(415);
+            assertThat(post(dora, "", "kind: Group\n", "application/yaml").statusCode())
+                    .isEqualTo(400);
+            assertThat(post(dora, "", "{}", "text/plain").statusCode()).isEqualTo(415);
+            HttpResponse<String> badDate = post(dora, "?as_of=1%20March", yaml, "application/yaml");
+            assertThat(badDate.statusCode()).isEqualTo(400);
+            assertThat(badDate.body()).contains("as_of '1 March' is neither a date");
 
             JsonNode catalog =
                     dora.await(
@@ -98,6 +104,8 @@ class CatalogImportITCase {
                                     "catalog",
                                     "--path",
                                     files.toString(),
+                                    "--as-of",
+                                    "2026-02-01",
                                     "--url",
                                     dora.baseUrl,
                                     "--token-file",
@@ -113,19 +121,20 @@ class CatalogImportITCase {
                     dora.runtime
                             .warehouse()
                             .rows(
-                                    "SELECT team FROM catalog_services WHERE service = 'checkout'"
+                                    "SELECT team, strftime(imported_at, '%Y-%m-%d')"
+                                            + " FROM catalog_services WHERE service = 'checkout'"
                                             + " ORDER BY imported_at");
             assertThat(history)
-                    .extracting(row -> row.get(0))
-                    .containsExactly("commerce", "payments");
+                    .extracting(row -> row.get(0) + " from " + row.get(1))
+                    .containsExactly("commerce from 2026-01-01", "payments from 2026-02-01");
         }
     }
 
-    private static HttpResponse<String> post(RunningDora dora, String body, String type)
-            throws Exception {
+    private static HttpResponse<String> post(
+            RunningDora dora, String query, String body, String type) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(dora.baseUrl + "/api/v1/catalog"))
+                        HttpRequest.newBuilder(URI.create(dora.baseUrl + "/api/v1/catalog" + query))
                                 .header("Authorization", "Bearer " + RunningDora.ADMIN_TOKEN)
                                 .header("Content-Type", type)
                                 .POST(HttpRequest.BodyPublishers.ofString(body))
