@@ -28,20 +28,10 @@ class CatalogTimelineITCase {
     private static final String PERIOD = "from=2026-03-01&to=2026-03-07";
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
+    /** CatalogImportITCase's checkout (owner to fill in), a monorepo of two, a broken document. */
     private static final String CATALOG =
-            """
-            apiVersion: backstage.io/v1alpha1
-            kind: Component
-            metadata:
-              name: checkout
-              annotations:
-                github.com/project-slug: acme/checkout
-                backstage.io/source-template: template:default/spring-boot-service
-            spec:
-              type: service
-              lifecycle: production
-              owner: group:default/%s
-              system: shop
+            CatalogImportITCase.CHECKOUT
+                    + """
             ---
             apiVersion: backstage.io/v1alpha1
             kind: Component
