@@ -286,53 +286,21 @@ WHERE NOT EXISTS (SELECT 1 FROM deployment_changes dc WHERE dc.deployment_key = 
 -- request because it does not depend on the period: a request filters a few hundred rows.
 CREATE OR REPLACE TABLE adoption_services AS
 WITH catalog AS (
-    SELECT service, source_template, github_repos, gitlab_projects FROM catalog_services
-    QUALIFY row_number() OVER (PARTITION BY service ORDER BY imported_at DESC, import_id DESC) = 1
+    SELECT service, source_template FROM catalog_versions WHERE valid_until IS NULL
 ),
--- A creation event names its service as events do (a repository's full name, or the generic
--- service); it is the catalog service of that name, or else the one catalog service that claims
--- that repository (a repository several services share, a monorepo, names none of them).
-catalog_repos AS (
-    SELECT repo, any_value(service) AS service
-    FROM (SELECT service,
-                 lower(trim(unnest(string_split(
-                     coalesce(github_repos, '') || ',' || coalesce(gitlab_projects, ''), ','))))
-                     AS repo
-          FROM catalog)
-    WHERE repo <> ''
-    GROUP BY repo
-    HAVING count(DISTINCT service) = 1
-),
-registered_by_event_name AS (
+-- Creation events name their service as resolve.sql resolved it (by catalog name, or by the
+-- repository a catalog service claims), so the names of one service register it once.
+registered AS (
     SELECT service, min(created_at) AS registered_at,
            bool_or(template IS NOT NULL) AS created_from_template
     FROM service_events_latest
-    GROUP BY service
-),
-registered_rows AS (
-    SELECT coalesce(named.service, claimed.service, e.service) AS service,
-           e.service AS event_service,
-           e.registered_at,
-           e.created_from_template
-    FROM registered_by_event_name e
-    LEFT JOIN catalog named ON named.service = e.service
-    LEFT JOIN catalog_repos claimed ON claimed.repo = lower(e.service)
-),
--- Several names of one service (its repository and its catalog name) register it once.
-registered AS (
-    SELECT service, min(registered_at) AS registered_at,
-           bool_or(created_from_template) AS created_from_template
-    FROM registered_rows
     GROUP BY service
 ),
 first_deployed AS (
     SELECT r.service, min(d.finished_at) AS first_deployed_at
     FROM registered r
     JOIN live_deployments d
-      ON (d.service = r.service
-          OR d.service IN (SELECT event_service FROM registered_rows x WHERE x.service = r.service))
-     AND d.env_group = 'production'
-     AND d.finished_at >= r.registered_at
+      ON d.service = r.service AND d.env_group = 'production' AND d.finished_at >= r.registered_at
     GROUP BY r.service
 )
 SELECT coalesce(c.service, r.service) AS service,

@@ -1,7 +1,7 @@
 -- Service and team of every event (METRICS.md, "Service and team"), run before derived.sql on the
 -- latest version of each fact. Each statement is separated by a line holding only ';'. After
--- this file, changes_latest, deployments_latest, declared_changes_resolved, incidents_latest,
--- service_events_latest and platform_requests_latest name the resolved service in `service`, the
+-- this file, changes_latest, deployments_latest, incidents_latest, service_events_latest and
+-- platform_requests_latest name the resolved service in `service`, the
 -- name the event itself gave in `source_service`, and the service's teams at the event's time in
 -- `teams` (a list: a service the configuration lists under several teams has them all).
 -- Every statement reads only facts, the catalog and the configuration, never arrival order.
@@ -103,8 +103,8 @@ CREATE OR REPLACE TABLE configured_team_lists AS
 SELECT service, list(DISTINCT team ORDER BY team) AS teams FROM configured_teams GROUP BY service
 ;
 -- Each event some claim matched, with its resolved services and the service's teams and production
--- pattern at the event's time. A change belongs to every claimant that claims the whole repository and to every claimant
--- one of whose path prefixes a file of the commit starts with. Any other event belongs to its
+-- pattern at the event's time. A change belongs to every claimant that claims the whole repository
+-- and to every claimant one of whose path prefixes a file of the commit starts with. Any other event belongs to its
 -- single claimant, or, when several share the repository (a monorepo), to the one whose name
 -- appears as a word in the environment or the pipeline. An event no claimant takes keeps the
 -- service it named (a repository's full name). Teams: the owner of the catalog version in force

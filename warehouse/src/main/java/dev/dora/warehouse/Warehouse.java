@@ -669,16 +669,24 @@ public final class Warehouse implements AutoCloseable {
      * adoption request.
      */
     private void checkPlatformPipelinePattern() {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT regexp_matches('', ?)")) {
-            ps.setString(1, config.platformPipelinePattern());
-            ps.executeQuery().close();
-        } catch (SQLException e) {
+        String refused = re2Refusal(config.platformPipelinePattern());
+        if (refused != null) {
             throw new IllegalArgumentException(
                     "platform pipeline pattern '"
                             + config.platformPipelinePattern()
                             + "' is not a regular expression DuckDB (RE2) can use: "
-                            + e.getMessage(),
-                    e);
+                            + refused);
+        }
+    }
+
+    /** Why DuckDB (RE2) refuses a regular expression, or null when it takes it. */
+    private String re2Refusal(String pattern) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT regexp_matches('', ?)")) {
+            ps.setString(1, pattern);
+            ps.executeQuery().close();
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage();
         }
     }
 
@@ -748,16 +756,13 @@ public final class Warehouse implements AutoCloseable {
             }
         }
         for (String pattern : patterns) {
-            try (PreparedStatement check =
-                    connection.prepareStatement("SELECT regexp_matches('', ?)")) {
-                check.setString(1, pattern);
-                check.executeQuery().close();
-            } catch (SQLException e) {
+            String refused = re2Refusal(pattern);
+            if (refused != null) {
                 LOG.warn(
                         "catalog production pattern '{}' is not a regular expression DuckDB (RE2)"
                                 + " can use, so its services keep the configured pattern: {}",
                         pattern,
-                        e.getMessage());
+                        refused);
                 continue;
             }
             try (PreparedStatement insert =
